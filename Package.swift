@@ -1,0 +1,93 @@
+// swift-tools-version: 6.2
+import Foundation
+import PackageDescription
+
+// MARK: - Where V8 10.2 lives
+//
+// scripts/install-deps.sh either uses the system's libnode-dev (headers in /usr/include/node)
+// or unpacks Debian's packages into .deps/v8 when a third-party nodejs owns that folder.
+// The shim's static_assert rejects any headers that are not V8 10.2.
+
+let packageRoot = Context.packageDirectory
+let localV8 = packageRoot + "/.deps/v8"
+let usesLocalV8 = FileManager.default.fileExists(atPath: localV8 + "/include/v8-version.h")
+let v8Include = usesLocalV8 ? localV8 + "/include" : "/usr/include/node"
+let v8LinkerFlags: [String] = usesLocalV8
+  ? ["-L" + localV8 + "/lib", "-Xlinker", "-rpath", "-Xlinker", localV8 + "/lib"]
+  : []
+
+let package = Package(
+  name: "snapgen",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "snapgen", targets: ["snapgen"]),
+    .library(name: "SnapshotKit", targets: ["SnapshotKit"]),
+    .library(name: "BundleResolver", targets: ["BundleResolver"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
+  ],
+  targets: [
+    .target(
+      name: "CV8Shim",
+      cxxSettings: [
+        .unsafeFlags(["-I" + v8Include, "-Wno-deprecated-declarations"])
+      ],
+      linkerSettings: [
+        .linkedLibrary("node"),
+        .linkedLibrary("stdc++"),
+        .unsafeFlags(v8LinkerFlags),
+      ]
+    ),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(
+      name: "BundleResolver",
+      dependencies: [
+        "CV8Shim",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(
+      name: "SnapshotKit",
+      dependencies: [
+        "CV8Shim",
+        "CZlib",
+        "BundleResolver",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .executableTarget(
+      name: "snapgen",
+      dependencies: [
+        "SnapshotKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The runtime's own JavaScript. Its JS files are the inputs of the snapshot build.
+    .target(
+      name: "InternalJS",
+      dependencies: ["SnapshotKit"],
+      path: "internal-js",
+      exclude: ["src", "snapgen.json", "README.md"]
+    ),
+    .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver"]),
+    .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
+    .testTarget(
+      name: "SnapgenCLITests",
+      dependencies: [
+        "SnapshotKit",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ]
+    ),
+  ],
+  cxxLanguageStandard: .cxx17
+)
+
+// Swift 6 language mode everywhere, with the upcoming features the project opts into.
+for target in package.targets where target.type != .system {
+  var settings = target.swiftSettings ?? []
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  target.swiftSettings = settings
+}

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+
+/// Path helpers shared by the resolver: canonical paths and user-facing display paths.
+public enum FilePaths {
+  /// The canonical absolute path of an existing file or folder (symlinks and `..` collapsed),
+  /// or nil when it does not exist.
+  public static func canonical(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Joins a relative path onto a folder and collapses `.` and `..` lexically.
+  public static func join(_ base: String, _ relative: String) -> String {
+    if relative.hasPrefix("/") { return normalize(relative) }
+    return normalize(base + "/" + relative)
+  }
+
+  public static func normalize(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..": if !parts.isEmpty { parts.removeLast() }
+      default: parts.append(part)
+      }
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  public static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// `path` relative to `base` when it lies inside it, else nil.
+  public static func relative(_ path: String, to base: String) -> String? {
+    let prefix = base.hasSuffix("/") ? base : base + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+  }
+
+  /// How to show a path to the user: relative to the working folder when inside it.
+  public static func display(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    return relative(path, to: canonical(cwd) ?? cwd) ?? path
+  }
+
+  public enum Kind { case file, directory, missing }
+
+  public static func kind(of path: String) -> Kind {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return .missing
+    }
+    return isDirectory.boolValue ? .directory : .file
+  }
+}

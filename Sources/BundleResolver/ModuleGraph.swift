@@ -1,0 +1,46 @@
+/// A resolved ES module graph: every module once, its import edges with locations, and the
+/// order in which ES semantics evaluate them.
+public struct ModuleGraph: Sendable {
+  /// One module file.
+  public struct Module: Sendable, Equatable {
+    /// Index into ``ModuleGraph/modules``.
+    public var id: Int
+    /// Canonical absolute path (symlinks and `..` collapsed).
+    public var path: String
+    /// Path relative to the graph's root folder, with `/` separators. Also the name V8 sees,
+    /// so stacks and snapshots never contain machine paths.
+    public var name: String
+    public var source: [UInt8]
+    public var kind: Kind
+    public var imports: [Edge]
+  }
+
+  /// What kind of module a file is.
+  public enum Kind: String, Sendable, Codable {
+    case javascript, json
+  }
+
+  /// An import request resolved to a module.
+  public struct Edge: Sendable, Equatable {
+    public var specifier: String
+    public var target: Int
+    public var line: Int
+    public var column: Int
+  }
+
+  /// The folder module names are relative to.
+  public var root: String
+  public var modules: [Module]
+  /// Module ids of the entry points, in the order given.
+  public var entryPoints: [Int]
+  /// Post-order from the entry points in request order: each module after its dependencies
+  /// (cycles broken where ES breaks them).
+  public var evaluationOrder: [Int]
+  /// Import cycles found, each as module ids; ES allows them, so they are information only.
+  public var cycles: [[Int]]
+
+  /// Looks up a module by canonical path.
+  public func module(atPath path: String) -> Module? {
+    modules.first { $0.path == path }
+  }
+}

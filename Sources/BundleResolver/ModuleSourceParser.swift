@@ -1,0 +1,65 @@
+import CV8Shim
+
+/// Asks V8's own parser for a module's import requests, so every valid module is understood
+/// exactly as V8 will later compile it.
+///
+/// Owns a V8 isolate; use it from one thread at a time.
+public final class ModuleSourceParser {
+  /// One import request with its 1-based location.
+  public struct Request: Sendable, Equatable {
+    public var specifier: String
+    public var line: Int
+    public var column: Int
+    /// The `type` import assertion (`assert { type: "json" }`), if any.
+    public var assertionType: String?
+  }
+
+  /// A parse failure with V8's message and location.
+  public struct ParseError: Error, Sendable {
+    public var message: String
+    public var line: Int
+    public var column: Int
+  }
+
+  private let runtime: OpaquePointer
+
+  /// Creates a parser. V8 must be initialised, or is initialised with no flags.
+  public init() throws(ParseError) {
+    var options = sg_runtime_options()
+    var error = sg_error()
+    defer { sg_error_clear(&error) }
+    guard let runtime = sg_runtime_new(&options, &error) else {
+      throw ParseError(message: error.message.map { String(cString: $0) } ?? "V8 failed", line: 0, column: 0)
+    }
+    self.runtime = runtime
+  }
+
+  deinit { sg_runtime_free(runtime) }
+
+  /// Parses `source` as a module named `name` and returns its import requests in source order.
+  public func requests(name: String, source: [UInt8]) throws(ParseError) -> [Request] {
+    var list: UnsafeMutablePointer<sg_module_request>?
+    var count = 0
+    var error = sg_error()
+    defer { sg_error_clear(&error) }
+    let status = source.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        sg_module_parse(runtime, name, chars.baseAddress, chars.count, &list, &count, &error)
+      }
+    }
+    guard status == 0 else {
+      throw ParseError(
+        message: error.message.map { String(cString: $0) } ?? "parse failed",
+        line: Int(error.line), column: Int(error.column))
+    }
+    defer { sg_module_requests_free(list, count) }
+    guard let list else { return [] }
+    return (0..<count).map { index in
+      let request = list[index]
+      return Request(
+        specifier: String(cString: request.specifier),
+        line: Int(request.line), column: Int(request.column),
+        assertionType: request.assertion_type.map { String(cString: $0) })
+    }
+  }
+}

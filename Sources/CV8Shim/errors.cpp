@@ -1,0 +1,111 @@
+// Converting V8 exceptions into sg_error values.
+#include "shim_internal.h"
+
+#include <cstdlib>
+#include <cstring>
+
+namespace sg {
+
+char *Duplicate(const std::string &text) {
+  char *copy = static_cast<char *>(std::malloc(text.size() + 1));
+  if (copy == nullptr) return nullptr;
+  std::memcpy(copy, text.data(), text.size());
+  copy[text.size()] = '\0';
+  return copy;
+}
+
+std::string ToUtf8(v8::Isolate *isolate, v8::Local<v8::Value> value) {
+  if (value.IsEmpty()) return std::string();
+  v8::String::Utf8Value utf8(isolate, value);
+  if (*utf8 == nullptr) return std::string("<unprintable value>");
+  return std::string(*utf8, utf8.length());
+}
+
+void SetError(sg_error *error, const std::string &message) {
+  if (error == nullptr) return;
+  sg_error_clear(error);
+  error->message = Duplicate(message);
+}
+
+static void FillFromMessage(v8::Isolate *isolate, v8::Local<v8::Context> context,
+                            v8::Local<v8::Message> message, sg_error *error) {
+  if (message.IsEmpty()) return;
+  v8::Local<v8::Value> resource = message->GetScriptResourceName();
+  if (!resource.IsEmpty() && !resource->IsUndefined()) {
+    error->resource = Duplicate(ToUtf8(isolate, resource));
+  }
+  error->line = message->GetLineNumber(context).FromMaybe(0);
+  int column = message->GetStartColumn(context).FromMaybe(-1);
+  error->column = column >= 0 ? column + 1 : 0;
+}
+
+static std::string StackOf(v8::Isolate *isolate, v8::Local<v8::Context> context,
+                           v8::Local<v8::Value> exception) {
+  if (exception.IsEmpty() || !exception->IsObject()) return std::string();
+  v8::TryCatch guard(isolate);
+  v8::Local<v8::Value> stack;
+  if (!exception.As<v8::Object>()
+           ->Get(context, v8::String::NewFromUtf8Literal(isolate, "stack"))
+           .ToLocal(&stack) ||
+      !stack->IsString()) {
+    return std::string();
+  }
+  return ToUtf8(isolate, stack);
+}
+
+static std::string Describe(v8::Isolate *isolate, v8::Local<v8::Value> exception) {
+  if (exception.IsEmpty()) return "unknown error";
+  v8::TryCatch guard(isolate);
+  std::string text = ToUtf8(isolate, exception);
+  if (guard.HasCaught()) return "an exception whose toString() throws";
+  return text;
+}
+
+void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
+                           v8::Local<v8::Value> exception, sg_error *error) {
+  if (error == nullptr) return;
+  sg_error_clear(error);
+  error->message = Duplicate(Describe(isolate, exception));
+  FillFromMessage(isolate, context, v8::Exception::CreateMessage(isolate, exception), error);
+  // Prefer the frame the error was created in when V8 recorded one.
+  v8::Local<v8::StackTrace> trace = v8::Exception::GetStackTrace(exception);
+  if (!trace.IsEmpty() && trace->GetFrameCount() > 0) {
+    v8::Local<v8::StackFrame> frame = trace->GetFrame(isolate, 0);
+    v8::Local<v8::String> name = frame->GetScriptNameOrSourceURL();
+    if (!name.IsEmpty()) {
+      std::free(error->resource);
+      error->resource = Duplicate(ToUtf8(isolate, name));
+      error->line = frame->GetLineNumber();
+      error->column = frame->GetColumn();
+    }
+  }
+  std::string stack = StackOf(isolate, context, exception);
+  if (!stack.empty()) error->stack = Duplicate(stack);
+}
+
+void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
+                      v8::TryCatch &try_catch, sg_error *error) {
+  if (error == nullptr) return;
+  if (!try_catch.HasCaught()) {
+    SetError(error, try_catch.HasTerminated() ? "execution was terminated" : "unknown error");
+    return;
+  }
+  v8::Local<v8::Value> exception = try_catch.Exception();
+  sg_error_clear(error);
+  error->message = Duplicate(Describe(isolate, exception));
+  FillFromMessage(isolate, context, try_catch.Message(), error);
+  std::string stack = StackOf(isolate, context, exception);
+  if (!stack.empty()) error->stack = Duplicate(stack);
+}
+
+}  // namespace sg
+
+extern "C" void sg_free(void *pointer) { std::free(pointer); }
+
+extern "C" void sg_error_clear(sg_error *error) {
+  if (error == nullptr) return;
+  std::free(error->message);
+  std::free(error->resource);
+  std::free(error->stack);
+  *error = sg_error{nullptr, nullptr, 0, 0, nullptr};
+}

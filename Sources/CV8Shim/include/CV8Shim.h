@@ -1,0 +1,172 @@
+// CV8Shim: the only C++ in snapgen. A thin C interface over V8 10.2; no policy lives here.
+//
+// Conventions:
+// - Functions that can fail return 0 on success and -1 on failure, filling the sg_error given
+//   (which the caller releases with sg_error_clear). Functions returning ids return -1 on failure.
+// - Strings handed out are malloc'd UTF-8 and released with sg_free.
+// - A runtime is confined to one thread at a time and is never shared.
+#ifndef CV8SHIM_H
+#define CV8SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// MARK: - Errors
+
+/// A JavaScript exception or a failure of the shim, with the location V8 reported.
+typedef struct sg_error {
+  char *message;   ///< "TypeError: x is not a function"; NULL when no error.
+  char *resource;  ///< Script or module name, NULL when unknown.
+  int32_t line;    ///< 1-based; 0 when unknown.
+  int32_t column;  ///< 1-based; 0 when unknown.
+  char *stack;     ///< The exception's stack, NULL when it has none.
+} sg_error;
+
+void sg_error_clear(sg_error *error);
+void sg_free(void *pointer);
+
+// MARK: - Process
+
+/// Initialises V8 once per process with the given flags (space separated, may be empty).
+/// A later call with the same flags succeeds; with other flags it fails.
+int sg_v8_initialize(const char *flags, sg_error *error);
+/// The flags V8 was initialised with, or NULL before initialisation.
+const char *sg_v8_flags(void);
+/// The version string of the linked V8, e.g. "10.2.154.26-node.37".
+const char *sg_v8_version(void);
+
+/// A description of the shim's external-reference table (one entry per line). It is part of
+/// the op-table contract: a snapshot built against one layout cannot boot against another.
+const char *sg_external_reference_layout(void);
+
+// MARK: - Ops
+
+/// One op invocation, valid only during the handler call.
+typedef struct sg_call sg_call;
+/// A JavaScript value handle, valid only during the handler call that produced it.
+typedef struct sg_value sg_value;
+
+typedef enum sg_value_kind {
+  SG_UNDEFINED = 0,
+  SG_NULL = 1,
+  SG_BOOLEAN = 2,
+  SG_NUMBER = 3,
+  SG_STRING = 4,
+  SG_BYTES = 5,    ///< ArrayBuffer or ArrayBufferView.
+  SG_ARRAY = 6,
+  SG_OBJECT = 7,   ///< A plain object.
+  SG_BIGINT = 8,
+  SG_FUNCTION = 9,
+  SG_OTHER = 10,   ///< Symbols, promises, class instances …
+} sg_value_kind;
+
+/// Called for every op invocation after boot.
+typedef void (*sg_op_handler)(void *context, int32_t op_id, sg_call *call);
+
+int32_t sg_call_argc(const sg_call *call);
+sg_value *sg_call_arg(sg_call *call, int32_t index);
+sg_value_kind sg_value_kind_of(const sg_value *value);
+int sg_value_boolean(const sg_value *value);
+double sg_value_number(const sg_value *value);
+/// The value's UTF-8 text (any kind is converted as JavaScript's String() would), malloc'd.
+char *sg_value_string(sg_call *call, const sg_value *value, size_t *length);
+/// The bytes of an ArrayBuffer or view: pointer into JS memory, valid during the call.
+const uint8_t *sg_value_bytes(const sg_value *value, size_t *length);
+uint32_t sg_value_array_length(const sg_value *value);
+sg_value *sg_value_array_get(sg_call *call, const sg_value *value, uint32_t index);
+/// Own enumerable string keys of a plain object as an array value.
+sg_value *sg_value_object_keys(sg_call *call, const sg_value *value);
+sg_value *sg_value_object_get(sg_call *call, const sg_value *value, const char *key, size_t key_length);
+
+sg_value *sg_call_undefined(sg_call *call);
+sg_value *sg_call_null(sg_call *call);
+sg_value *sg_call_boolean(sg_call *call, int value);
+sg_value *sg_call_number(sg_call *call, double value);
+sg_value *sg_call_string(sg_call *call, const char *utf8, size_t length);
+sg_value *sg_call_bytes(sg_call *call, const uint8_t *bytes, size_t length);
+sg_value *sg_call_array(sg_call *call);
+sg_value *sg_call_object(sg_call *call);
+void sg_value_array_push(sg_call *call, sg_value *array, sg_value *item);
+void sg_value_object_set(sg_call *call, sg_value *object, const char *key, size_t key_length, sg_value *item);
+
+void sg_call_return(sg_call *call, sg_value *value);
+/// Throws a JavaScript error of the given kind ("Error", "TypeError", "RangeError").
+void sg_call_throw(sg_call *call, const char *kind, const char *message);
+
+// MARK: - Runtimes
+
+typedef struct sg_runtime sg_runtime;
+
+typedef struct sg_runtime_options {
+  /// Snapshot blob to boot from (ownership passes to the runtime, which frees it with free()),
+  /// or NULL for V8's built-in snapshot.
+  uint8_t *snapshot;
+  size_t snapshot_length;
+  /// Non-zero to create a SnapshotCreator isolate whose state sg_create_blob serialises.
+  int for_snapshot;
+  /// Op names installed as core.ops.<name> when the context is new (not from a snapshot).
+  const char *const *op_names;
+  int32_t op_count;
+  /// Receives op calls after boot; NULL makes every op call throw.
+  sg_op_handler op_handler;
+  void *op_handler_context;
+} sg_runtime_options;
+
+sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_error *error);
+void sg_runtime_free(sg_runtime *runtime);
+
+/// Runs a classic script; on success *result (if given) holds String(completion value).
+int sg_script_run(sg_runtime *runtime, const char *resource_name, const char *source,
+                  size_t length, char **result, sg_error *error);
+/// Runs pending microtasks.
+void sg_run_microtasks(sg_runtime *runtime);
+
+// MARK: - Modules
+
+/// One import request of a module: specifier and 1-based source location.
+typedef struct sg_module_request {
+  char *specifier;
+  int32_t line;
+  int32_t column;
+  char *assertion_type;  ///< The `type` import assertion, or NULL.
+} sg_module_request;
+
+void sg_module_requests_free(sg_module_request *requests, size_t count);
+
+/// Parses a module without keeping it and lists its import requests in source order.
+int sg_module_parse(sg_runtime *runtime, const char *resource_name, const char *source,
+                    size_t length, sg_module_request **requests, size_t *count, sg_error *error);
+
+/// Compiles a module and keeps it in the runtime; returns its id (0, 1, …) or -1.
+int32_t sg_module_compile(sg_runtime *runtime, const char *resource_name, const char *source,
+                          size_t length, sg_error *error);
+/// Creates a JSON module (a default export of the parsed value); returns its id or -1.
+int32_t sg_module_json(sg_runtime *runtime, const char *resource_name, const char *source,
+                       size_t length, sg_error *error);
+
+/// Resolves `specifier` imported by module `referrer`; returns the target module id or -1.
+typedef int32_t (*sg_resolve_callback)(void *context, int32_t referrer, const char *specifier);
+
+int sg_module_instantiate(sg_runtime *runtime, int32_t module, sg_resolve_callback resolve,
+                          void *context, sg_error *error);
+/// Evaluates an instantiated module and drains microtasks; fails on a throw, a rejected
+/// top-level await or one that never settles.
+int sg_module_evaluate(sg_runtime *runtime, int32_t module, sg_error *error);
+
+// MARK: - Snapshots
+
+/// Serialises the runtime's context. Afterwards only sg_runtime_free may be called.
+/// keep_function_code: non-zero keeps compiled bytecode, zero clears it (functions recompile
+/// lazily). *blob is malloc'd.
+int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8_t **blob, size_t *length,
+                   sg_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

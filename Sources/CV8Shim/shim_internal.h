@@ -1,0 +1,66 @@
+// Internal declarations shared by the shim's C++ files.
+#pragma once
+
+#include <v8-version.h>
+
+static_assert(V8_MAJOR_VERSION == 10 && V8_MINOR_VERSION == 2,
+              "snapgen needs the V8 10.2 headers of Debian's libnode-dev; run scripts/install-deps.sh");
+
+#include <libplatform/libplatform.h>
+#include <v8.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "CV8Shim.h"
+
+namespace sg {
+
+/// The embedder data slot that holds the sg_runtime of an isolate.
+constexpr uint32_t kRuntimeSlot = 0;
+
+/// Copies a std::string into malloc'd memory.
+char *Duplicate(const std::string &text);
+std::string ToUtf8(v8::Isolate *isolate, v8::Local<v8::Value> value);
+void SetError(sg_error *error, const std::string &message);
+/// Fills error from a caught exception.
+void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
+                      v8::TryCatch &try_catch, sg_error *error);
+/// Fills error from an exception value (e.g. a rejected promise's reason).
+void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
+                           v8::Local<v8::Value> exception, sg_error *error);
+
+/// The process-wide external-reference table (null terminated).
+const intptr_t *ExternalReferences();
+void OpDispatch(const v8::FunctionCallbackInfo<v8::Value> &info);
+/// Installs core.ops.<name> functions on a new context's global.
+bool InstallOps(v8::Isolate *isolate, v8::Local<v8::Context> context,
+                const std::vector<std::string> &names);
+
+}  // namespace sg
+
+struct sg_runtime {
+  v8::Isolate *isolate = nullptr;
+  std::unique_ptr<v8::SnapshotCreator> creator;
+  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator;
+  v8::StartupData startup{nullptr, 0};
+  uint8_t *owned_snapshot = nullptr;
+  v8::Global<v8::Context> context;
+  std::vector<v8::Global<v8::Module>> modules;
+  std::unordered_multimap<int, int32_t> modules_by_hash;
+  std::vector<std::string> op_names;
+  sg_op_handler op_handler = nullptr;
+  void *op_handler_context = nullptr;
+  bool building = false;
+  bool blob_created = false;
+  // V8 captures no stacks while a snapshot is built unless Error.stackTraceLimit is set; the
+  // shim sets it for the build and removes it again before serialising.
+  bool added_stack_trace_limit = false;
+  // Set while sg_module_instantiate runs.
+  sg_resolve_callback resolve = nullptr;
+  void *resolve_context = nullptr;
+
+  int32_t ModuleId(v8::Local<v8::Module> module) const;
+};

@@ -1,0 +1,30 @@
+import BundleResolver
+import Crypto
+
+/// The digest of everything a snapshot is built from: snapgen's version, the effective
+/// configuration and every module's name and bytes. Equal digests mean an up-to-date snapshot.
+public enum InputDigest {
+  /// The hex SHA-256 for a configuration and its resolved graph.
+  public static func compute(configuration: BuildConfiguration, graph: ModuleGraph) -> String {
+    var hasher = SHA256()
+    func add(_ text: String) { hasher.update(data: Array(text.utf8) + [0]) }
+    add("snapgen \(SnapgenVersion.current)")
+    add(configuration.canonicalDescription)
+    for id in graph.evaluationOrder {
+      let module = graph.modules[id]
+      add("module \(module.name) \(module.kind.rawValue) \(module.source.count)")
+      hasher.update(data: module.source)
+    }
+    return hasher.finalize().hexString
+  }
+
+  /// The hex SHA-256 of some bytes.
+  public static func sha256(_ bytes: [UInt8]) -> String {
+    SHA256.hash(data: bytes).hexString
+  }
+}
+
+/// snapgen's own version, recorded in every snapshot.
+public enum SnapgenVersion {
+  public static let current = "0.1.0"
+}

@@ -1,0 +1,98 @@
+import BundleResolver
+import CV8Shim
+
+/// Builds a snapshot: resolves the module graph, evaluates it in a `SnapshotCreator` isolate,
+/// serialises the heap and wraps the blob in the snapgen format.
+public struct SnapshotBuilder {
+  public var configuration: BuildConfiguration
+
+  public init(configuration: BuildConfiguration) {
+    self.configuration = configuration
+  }
+
+  /// The result of a build.
+  public struct Result: Sendable {
+    public var file: SnapshotFile
+    public var graph: ModuleGraph
+  }
+
+  /// Resolves the graph only (for digests, depfiles and inspection).
+  public func resolveGraph() throws(DiagnosticError) -> ModuleGraph {
+    try initializeEngine()
+    let parser: ModuleSourceParser
+    do { parser = try ModuleSourceParser() } catch {
+      throw DiagnosticError([.error("V8 could not start: \(error.message)")])
+    }
+    return try ModuleGraphBuilder(root: configuration.root, entryPoints: configuration.entryPoints)
+      .build(parser: parser)
+  }
+
+  /// Builds the snapshot in memory.
+  public func build() throws(DiagnosticError) -> Result {
+    let manifest = try configuration.opManifest()
+    let graph = try resolveGraph()
+    let runtime: JSRuntime
+    do {
+      var registry = OpRegistry()
+      for op in manifest.ops {
+        // Bodies never run while building; the shim throws before dispatching.
+        try registry.register(op.name, arity: op.arity) { _ throws(OpError) in .undefined }
+      }
+      runtime = try JSRuntime.make(blob: nil, ops: registry, forSnapshot: true)
+    } catch let error as OpManifestError {
+      throw DiagnosticError([.error(error.description)])
+    } catch {
+      throw DiagnosticError([.error("V8 could not create a snapshot isolate: \(error)")])
+    }
+    try ModuleLoader(runtime: runtime.handle).evaluate(graph)
+
+    var blob: UnsafeMutablePointer<UInt8>?
+    var length = 0
+    var error = sg_error()
+    defer { sg_error_clear(&error) }
+    guard sg_create_blob(runtime.handle, configuration.options.functionCode == .keep ? 1 : 0, &blob, &length, &error) == 0,
+      let blob
+    else {
+      throw DiagnosticError([JSException(error).diagnostic(context: "V8 could not serialise the heap")])
+    }
+    defer { sg_free(blob) }
+    let bytes = Array(UnsafeBufferPointer(start: blob, count: length))
+
+    let metadata = SnapshotMetadata(
+      snapgenVersion: SnapgenVersion.current, v8Version: V8Engine.version,
+      v8Flags: configuration.v8Flags, platform: Platform.current, ops: manifest.ops,
+      opTableDigest: manifest.digest,
+      inputDigest: InputDigest.compute(configuration: configuration, graph: graph),
+      modules: graph.evaluationOrder.map { id in
+        let module = graph.modules[id]
+        return .init(name: module.name, sha256: InputDigest.sha256(module.source), size: module.source.count)
+      },
+      entryPoints: graph.entryPoints.map { graph.modules[$0].name },
+      options: configuration.options)
+    do {
+      return Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph)
+    } catch {
+      throw DiagnosticError([.error(error.description)])
+    }
+  }
+
+  /// Builds and writes atomically to `output`; an existing file is replaced only on success
+  /// and left untouched when the bytes are the same.
+  @discardableResult
+  public func build(writingTo output: String) throws(DiagnosticError) -> (Result, AtomicFileWriter.Outcome) {
+    let result = try build()
+    do {
+      return (result, try AtomicFileWriter.write(result.file.serialized(), to: output))
+    } catch {
+      throw DiagnosticError([.error(error.description)])
+    }
+  }
+
+  private func initializeEngine() throws(DiagnosticError) {
+    do {
+      try V8Engine.initialize(flags: configuration.v8Flags, fixedSeeds: configuration.options.deterministic)
+    } catch {
+      throw DiagnosticError([.error(error.message)])
+    }
+  }
+}

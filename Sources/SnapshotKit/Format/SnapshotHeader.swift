@@ -1,0 +1,58 @@
+/// The fixed 64-byte prefix of every `snapshot.bin` (all integers little-endian):
+///
+/// | offset | size | field |
+/// |---|---|---|
+/// | 0 | 8 | magic `SNAPGEN\x1A` |
+/// | 8 | 4 | format version (1) |
+/// | 12 | 4 | header size: prefix + metadata + zero padding to 16 bytes; the payload starts here |
+/// | 16 | 4 | metadata size (canonical JSON, UTF-8) |
+/// | 20 | 4 | CRC-32 of the whole header with this field zeroed |
+/// | 24 | 8 | raw (V8 blob) size |
+/// | 32 | 8 | stored (payload) size |
+/// | 40 | 4 | CRC-32 of the stored payload |
+/// | 44 | 1 | codec (0 none, 1 zlib) |
+/// | 45 | 19 | reserved, zero |
+public struct SnapshotHeader: Equatable, Sendable {
+  public static let magic: [UInt8] = Array("SNAPGEN".utf8) + [0x1A]
+  public static let formatVersion: UInt32 = 1
+  public static let prefixSize = 64
+  /// The largest header the reader accepts (a sanity bound against corrupt size fields).
+  public static let maximumHeaderSize = 16 << 20
+  /// The largest V8 blob the reader accepts.
+  public static let maximumRawSize = 1 << 31
+
+  public var headerSize: Int
+  public var metadataSize: Int
+  public var headerChecksum: UInt32
+  public var rawSize: Int
+  public var storedSize: Int
+  public var payloadChecksum: UInt32
+  public var codec: PayloadCodec
+
+  enum Offset {
+    static let version = 8, headerSize = 12, metadataSize = 16, headerChecksum = 20
+    static let rawSize = 24, storedSize = 32, payloadChecksum = 40, codec = 44, reserved = 45
+  }
+}
+
+// MARK: - Little-endian helpers
+
+extension UnsafeRawBufferPointer {
+  func littleEndianUInt32(at offset: Int) -> UInt32 {
+    UInt32(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+  }
+
+  func littleEndianUInt64(at offset: Int) -> UInt64 {
+    UInt64(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+  }
+}
+
+extension Array where Element == UInt8 {
+  mutating func setLittleEndian(_ value: UInt32, at offset: Int) {
+    withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self) }
+  }
+
+  mutating func setLittleEndian(_ value: UInt64, at offset: Int) {
+    withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt64.self) }
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import SnapshotKit
+
+/// `snapgen inspect`: what a snapshot.bin holds and whether this snapgen can boot it.
+struct InspectCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "inspect", abstract: "Show a snapshot's header and module list.")
+
+  @Argument(help: "The snapshot file.")
+  var snapshot: String = "snapshot.bin"
+
+  @Flag(help: "Print the header as JSON on stdout.")
+  var json = false
+
+  func run() throws {
+    guard let data = FileManager.default.contents(atPath: snapshot) else {
+      Terminal.error("\(snapshot): error: cannot read the file")
+      throw ExitCode.failure
+    }
+    let file: SnapshotFile
+    do { file = try SnapshotFile.parse([UInt8](data)) } catch {
+      Terminal.error("\(snapshot): error: \(error)")
+      throw ExitCodes.invalidSnapshot
+    }
+    let metadata = file.metadata
+    let header = file.header
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+      let report = InspectReport(
+        formatVersion: Int(SnapshotHeader.formatVersion), headerSize: header.headerSize, rawSize: header.rawSize,
+        storedSize: header.storedSize, codec: header.codec.name,
+        payloadCRC32: header.payloadChecksum, metadata: metadata)
+      Terminal.out(String(decoding: try encoder.encode(report), as: UTF8.self))
+      return
+    }
+    Terminal.out("""
+      \(snapshot): snapgen snapshot, format \(SnapshotHeader.formatVersion)
+        built by    snapgen \(metadata.snapgenVersion) with V8 \(metadata.v8Version) for \(metadata.platform)
+        V8 flags    \(metadata.v8Flags.isEmpty ? "(none)" : metadata.v8Flags.joined(separator: " "))
+        payload     \(header.codec.name), \(header.storedSize) bytes stored, \(header.rawSize) raw
+        options     function code \(metadata.options.functionCode.rawValue), deterministic \(metadata.options.deterministic)
+        ops         \(metadata.ops.map(\.name).joined(separator: ", "))
+        op digest   \(metadata.opTableDigest)
+        input       \(metadata.inputDigest)
+        entry       \(metadata.entryPoints.joined(separator: ", "))
+        modules     \(metadata.modules.count)
+      """)
+    for module in metadata.modules {
+      Terminal.out("      \(module.name) (\(module.size) bytes)")
+    }
+  }
+}
+
+/// The JSON shape of `snapgen inspect --json`.
+struct InspectReport: Encodable {
+  var formatVersion: Int
+  var headerSize: Int
+  var rawSize: Int
+  var storedSize: Int
+  var codec: String
+  var payloadCRC32: UInt32
+  var metadata: SnapshotMetadata
+}

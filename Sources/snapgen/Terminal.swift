@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ArgumentParser
+import Foundation
+import BundleResolver
+import SnapshotKit
+
+/// Output helpers: results to stdout, diagnostics to stderr.
+enum Terminal {
+  static func out(_ text: String) {
+    print(text)
+  }
+
+  static func error(_ text: String) {
+    var line = text
+    if !line.hasSuffix("\n") { line += "\n" }
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  /// Prints diagnostics compiler-style and returns the failure exit code.
+  static func fail(_ diagnostics: [Diagnostic]) -> ExitCode {
+    for diagnostic in diagnostics { error(diagnostic.description) }
+    return ExitCode.failure
+  }
+
+  /// Prints a snapshot or runtime error with the snapshot path in front and picks the exit code.
+  static func fail(_ runtimeError: RuntimeError, snapshot path: String) -> ExitCode {
+    switch runtimeError {
+    case .snapshot(let problem):
+      error("\(path): error: \(problem)")
+      return problem.isIncompatibility ? ExitCodes.incompatibleSnapshot : ExitCodes.invalidSnapshot
+    case .javascript(let diagnostics):
+      return fail(diagnostics.diagnostics)
+    case .io(let message), .engine(let message):
+      error("error: \(message)")
+      return ExitCode.failure
+    }
+  }
+}
+
+/// The exit codes snapgen uses besides 0 (success), 1 (failure) and 64 (usage).
+enum ExitCodes {
+  /// The snapshot file is damaged, truncated or not a snapshot.
+  static let invalidSnapshot = ExitCode(2)
+  /// The snapshot is sound but built for another V8, flag set, platform or op table.
+  static let incompatibleSnapshot = ExitCode(3)
+}
+
+extension Double {
+  /// A short human size: 812 B, 3.4 KB, 1.20 MB.
+  static func byteCount(_ bytes: Int) -> String {
+    let value = Double(bytes)
+    if value < 1_000 { return "\(bytes) B" }
+    if value < 1_000_000 { return String(format: "%.1f KB", value / 1_000) }
+    return String(format: "%.2f MB", value / 1_000_000)
+  }
+}
