@@ -72,7 +72,7 @@ let package = Package(
       path: "internal-js",
       exclude: ["src", "snapgen.json", "README.md"]
     ),
-    .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver"]),
+    .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
     .testTarget(
       name: "SnapgenCLITests",

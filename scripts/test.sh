@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, command 2: installs what is missing and runs every test.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/install-deps.sh
+swift build --build-tests
+
+mkdir -p .build
+log=.build/swift-test.log
+status=0
+swift test 2>&1 | tee "$log" || status=$?
+
+# One closing line for every runner: "swift: N passed, N failed".
+summary=$(grep -E 'Test run with [0-9]+ tests?' "$log" | tail -n 1 || true)
+total=$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$summary")
+failed=$(grep -cE '^✘ Test .* failed' "$log" || true)
+if [ -n "$summary" ]; then
+  echo "swift: $((total - failed)) passed, ${failed} failed"
+fi
+exit "$status"
