@@ -18,4 +18,15 @@ failed=$(grep -cE '^✘ Test .* failed' "$log" || true)
 if [ -n "$summary" ]; then
   echo "swift: $((total - failed)) passed, ${failed} failed"
 fi
+
+# The JS test suite of internal-js, inside a runtime booted from the snapshot and inside one
+# that evaluated the same modules from source: the snapshot must change nothing observable.
+snapgen="$(swift build --show-bin-path)/snapgen"
+snapshot=.build/internal-js.snapshot.bin
+"$snapgen" build internal-js --output "$snapshot" || status=1
+echo "JS tests, snapshot-booted runtime:"
+"$snapgen" run --snapshot "$snapshot" Tests/js/all.test.js || status=1
+echo "JS tests, runtime evaluated from source:"
+"$snapgen" run --from-sources internal-js Tests/js/all.test.js || status=1
+
 exit "$status"

@@ -4,23 +4,6 @@
 #include <cstring>
 #include <deque>
 
-struct sg_value {
-  v8::Local<v8::Value> handle;
-};
-
-struct sg_call {
-  const v8::FunctionCallbackInfo<v8::Value> *info;
-  v8::Isolate *isolate;
-  v8::Local<v8::Context> context;
-  std::deque<sg_value> values;  // stable addresses for the handles given out
-  bool threw = false;
-
-  sg_value *Keep(v8::Local<v8::Value> handle) {
-    values.push_back(sg_value{handle});
-    return &values.back();
-  }
-};
-
 namespace sg {
 
 void OpDispatch(const v8::FunctionCallbackInfo<v8::Value> &info) {
@@ -47,7 +30,7 @@ void OpDispatch(const v8::FunctionCallbackInfo<v8::Value> &info) {
     return;
   }
   v8::HandleScope scope(isolate);
-  sg_call call{&info, isolate, isolate->GetCurrentContext(), {}, false};
+  sg_call call{&info, isolate, isolate->GetCurrentContext(), {}, false, runtime};
   runtime->op_handler(runtime->op_handler_context, op_id, &call);
 }
 

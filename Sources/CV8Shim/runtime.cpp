@@ -91,6 +91,7 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
   isolate->SetData(sg::kRuntimeSlot, runtime.get());
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetHostImportModuleDynamicallyCallback(RejectDynamicImport);
+  isolate->SetPromiseRejectCallback(sg::OnPromiseReject);
   // Errors record where they were thrown, so that a throw inside a module's top-level code
   // (reported through a rejected promise, not a TryCatch) still has a location.
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 32);
@@ -119,10 +120,18 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
   return runtime.release();
 }
 
+void sg_runtime::ReleaseHandles() {
+  modules.clear();
+  modules_by_hash.clear();
+  resolvers.clear();
+  tracked.clear();
+  rejections.clear();
+  context.Reset();
+}
+
 extern "C" void sg_runtime_free(sg_runtime *runtime) {
   if (runtime == nullptr) return;
-  runtime->modules.clear();
-  runtime->context.Reset();
+  runtime->ReleaseHandles();
   if (runtime->creator) {
     runtime->creator.reset();  // disposes its isolate
   } else if (runtime->isolate != nullptr) {
@@ -196,9 +205,7 @@ extern "C" int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8
     runtime->creator->SetDefaultContext(context);
   }
   // Every handle the shim holds must be gone before V8 serialises the heap.
-  runtime->modules.clear();
-  runtime->modules_by_hash.clear();
-  runtime->context.Reset();
+  runtime->ReleaseHandles();
   runtime->blob_created = true;
   v8::StartupData data = runtime->creator->CreateBlob(
       keep_function_code ? v8::SnapshotCreator::FunctionCodeHandling::kKeep

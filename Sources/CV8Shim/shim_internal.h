@@ -12,6 +12,7 @@ static_assert(V8_MAJOR_VERSION == 10 && V8_MINOR_VERSION == 2,
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <deque>
 #include <vector>
 
 #include "CV8Shim.h"
@@ -62,5 +63,38 @@ struct sg_runtime {
   sg_resolve_callback resolve = nullptr;
   void *resolve_context = nullptr;
 
+  // Promises handed to Swift (op results, pending module evaluations), by id.
+  std::unordered_map<int64_t, v8::Global<v8::Promise::Resolver>> resolvers;
+  std::unordered_map<int64_t, v8::Global<v8::Promise>> tracked;
+  int64_t next_promise_id = 1;
+  // Rejections with no handler yet, oldest first.
+  std::vector<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> rejections;
+
   int32_t ModuleId(v8::Local<v8::Module> module) const;
+  /// Drops every handle the shim holds (before serialising or disposing).
+  void ReleaseHandles();
 };
+
+namespace sg {
+void OnPromiseReject(v8::PromiseRejectMessage message);
+}  // namespace sg
+
+struct sg_value {
+  v8::Local<v8::Value> handle;
+};
+
+struct sg_call {
+  const v8::FunctionCallbackInfo<v8::Value> *info;  // null for a scope opened by sg_scope_open
+  v8::Isolate *isolate;
+  v8::Local<v8::Context> context;
+  std::deque<sg_value> values;  // stable addresses for the handles given out
+  bool threw = false;
+  sg_runtime *runtime = nullptr;
+  void *owner = nullptr;  // the OpenScope of a scope opened by sg_scope_open
+
+  sg_value *Keep(v8::Local<v8::Value> handle) {
+    values.push_back(sg_value{handle});
+    return &values.back();
+  }
+};
+

@@ -6,13 +6,21 @@ import SnapshotKit
 /// `snapgen run`: boot a runtime from a snapshot and run a script or expression in it.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "run", abstract: "Boot from a snapshot and run an ES module script or an expression.")
+    commandName: "run",
+    abstract: "Boot from a snapshot and run an ES module script or an expression.",
+    discussion: """
+      The script runs until its timers and async operations are done, then snapgen exits with \
+      the code the script passed to runtime.exit(), or 0. An uncaught exception or unhandled \
+      promise rejection is reported with its location and exits with 1.
+      """)
 
   @Option(name: .shortAndLong, help: "The snapshot to boot from.")
   var snapshot: String = "snapshot.bin"
 
-  @Argument(help: "An ES module to run (its relative imports are resolved).")
-  var script: String?
+  @Option(help: ArgumentHelp(
+    "Instead of a snapshot, evaluate the internal JS of this folder (or snapgen.json) from source.",
+    discussion: "For comparison: the runtime a snapshot replaces."))
+  var fromSources: String?
 
   @Option(name: .shortAndLong, help: "An expression to evaluate after boot; its value is printed.")
   var eval: String?
@@ -22,6 +30,12 @@ struct RunCommand: ParsableCommand {
 
   @Flag(help: "Print the boot phases on stderr.")
   var timing = false
+
+  @Argument(help: "An ES module to run (its relative imports are resolved).")
+  var script: String?
+
+  @Argument(parsing: .captureForPassthrough, help: "Arguments for the script (runtime.args).")
+  var scriptArguments: [String] = []
 
   func validate() throws {
     if script == nil && eval == nil {
@@ -35,30 +49,54 @@ struct RunCommand: ParsableCommand {
       throw ExitCode.failure
     }
     let runtime: JSRuntime
-    do { runtime = try JSRuntime.boot(snapshotAt: snapshot) } catch {
-      throw Terminal.fail(error, snapshot: snapshot)
+    let ops = OpRegistry.standard(arguments: scriptArguments)
+    if let fromSources {
+      do {
+        let configuration = try BuildConfiguration.load(from: fromSources)
+        let graph = try SnapshotBuilder(configuration: configuration).resolveGraph()
+        runtime = try JSRuntime.fromSources(graph, ops: ops)
+      } catch let error as DiagnosticError {
+        throw Terminal.fail(error.diagnostics)
+      } catch let error as RuntimeError {
+        throw Terminal.fail(error, snapshot: fromSources)
+      }
+    } else {
+      do {
+        runtime = try JSRuntime.boot(snapshotAt: snapshot, ops: ops)
+      } catch {
+        throw Terminal.fail(error, snapshot: snapshot)
+      }
     }
     if timing {
       let phases = runtime.timings.phases.map { "\($0.name) \(String(format: "%.3f", $0.milliseconds)) ms" }
       Terminal.error("boot: " + phases.joined(separator: ", ") + String(format: "; total %.3f ms", runtime.timings.total.milliseconds))
     }
+    if let eval {
+      do {
+        let value = try runtime.evaluate(eval, name: "<eval>")
+        if let code = runtime.exitCode { throw ExitCode(code) }
+        Terminal.out(value)
+        try runtime.runEventLoop()
+      } catch let error as JSException {
+        if let code = runtime.exitCode { throw ExitCode(code) }
+        throw Terminal.fail([error.diagnostic()])
+      }
+      if let code = runtime.exitCode { throw ExitCode(code) }
+    }
     if let script {
+      let code: Int32
       do {
         let parser = try ModuleSourceParser()
-        let folder = FilePaths.directory(of: FilePaths.canonical(script) ?? script)
-        let graph = try ModuleGraphBuilder(root: folder, entryPoints: [FilePaths.canonical(script) ?? script]).build(parser: parser)
-        try runtime.run(graph)
+        let path = FilePaths.canonical(script) ?? script
+        let graph = try ModuleGraphBuilder(root: FilePaths.directory(of: path), entryPoints: [path]).build(parser: parser)
+        code = try runtime.runMain(graph)
       } catch let error as DiagnosticError {
         throw Terminal.fail(error.diagnostics)
       } catch {
         Terminal.error("error: \(error)")
         throw ExitCode.failure
       }
-    }
-    if let eval {
-      do { Terminal.out(try runtime.evaluate(eval, name: "<eval>")) } catch {
-        throw Terminal.fail([error.diagnostic()])
-      }
+      if code != 0 { throw ExitCode(code) }
     }
   }
 }

@@ -10,8 +10,10 @@ import SnapshotKit
 
 /// Output helpers: results to stdout, diagnostics to stderr.
 enum Terminal {
+  /// Writes a line to stdout unbuffered, so it interleaves correctly with output that
+  /// JavaScript writes through ops.
   static func out(_ text: String) {
-    print(text)
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
 
   static func error(_ text: String) {

@@ -62,7 +62,7 @@ struct BuildAndBootTests {
       try JSRuntime.boot(from: file, ops: .standard)
     } throws: { error in
       guard case RuntimeError.snapshot(.opTableMismatch(let difference)) = error else { return false }
-      return difference.missing == ["op_add", "op_fail", "op_echo"] && difference.extra == ["op_print"]
+      return difference.missing == ["op_add", "op_fail", "op_echo"] && difference.extra == OpManifest.standard.names
     }
   }
 

@@ -1,17 +1,22 @@
 // Entry point of the runtime's internal JavaScript: evaluated once at snapshot build time, so
 // everything it installs is already in place when a runtime boots.
 import { print } from "./core/ops.js";
+import "./web_globals.js";
 import { greet } from "./greeting.js";
-import { internalJsVersion, runtimeName } from "./version.js";
+import { performance } from "./performance/performance.js";
+import { runtime } from "./runtime/namespace.js";
+import { clearInterval, clearTimeout, queueMicrotask, setInterval, setTimeout } from "./timers/timers.js";
 
-Object.defineProperty(globalThis, "print", {
-  value: (...values) => print(values.map(String).join(" ") + "\n"),
-  writable: true,
-  configurable: true,
-});
-Object.defineProperty(globalThis, "greet", { value: greet, writable: true, configurable: true });
-Object.defineProperty(globalThis, "runtime", {
-  value: Object.freeze({ name: runtimeName, internalJsVersion }),
-  writable: true,
-  configurable: true,
-});
+function install(name, value) {
+  Object.defineProperty(globalThis, name, { value, writable: true, enumerable: false, configurable: true });
+}
+
+install("setTimeout", setTimeout);
+install("setInterval", setInterval);
+install("clearTimeout", clearTimeout);
+install("clearInterval", clearInterval);
+install("queueMicrotask", queueMicrotask);
+install("performance", performance);
+install("runtime", runtime);
+install("greet", greet);
+install("print", (...values) => print(values.map(String).join(" ") + "\n"));

@@ -165,6 +165,46 @@ int sg_module_evaluate(sg_runtime *runtime, int32_t module, sg_error *error);
 int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8_t **blob, size_t *length,
                    sg_error *error);
 
+// MARK: - Promises, scopes and the event loop
+
+/// Makes the op return a new promise and gives its id; settle it later with sg_promise_settle.
+int64_t sg_call_promise(sg_call *call);
+/// An Error object of the given kind ("Error", "TypeError", "RangeError") as a value.
+sg_value *sg_call_error_value(sg_call *call, const char *kind, const char *message);
+
+/// Opens a scope for making values outside an op call (e.g. to settle a promise from the event
+/// loop). Values made in it live until sg_scope_close. Returns NULL after sg_create_blob.
+sg_call *sg_scope_open(sg_runtime *runtime);
+void sg_scope_close(sg_call *scope);
+
+/// Resolves (reject == 0) or rejects a promise made by sg_call_promise, then forgets it.
+/// Returns -1 when the id is unknown.
+int sg_promise_settle(sg_call *scope, int64_t promise_id, int reject, sg_value *value);
+
+typedef enum sg_promise_state {
+  SG_PROMISE_PENDING = 0,
+  SG_PROMISE_FULFILLED = 1,
+  SG_PROMISE_REJECTED = 2,
+} sg_promise_state;
+
+/// The state of a tracked promise; a rejection's reason is put into *error.
+sg_promise_state sg_promise_state_of(sg_runtime *runtime, int64_t promise_id, sg_error *error);
+void sg_promise_forget(sg_runtime *runtime, int64_t promise_id);
+
+/// Like sg_module_evaluate, but a top-level await still pending after the microtasks is not an
+/// error: the evaluation promise is tracked and its id stored in *pending (else *pending = -1).
+int sg_module_evaluate_async(sg_runtime *runtime, int32_t module, int64_t *pending,
+                             sg_error *error);
+
+/// Takes the oldest promise rejection that still has no handler; returns 1 and fills *error
+/// with the reason and its location, or 0 when there is none.
+int sg_take_unhandled_rejection(sg_runtime *runtime, sg_error *error);
+
+/// Stops the JavaScript running now (e.g. for an exit op); later calls fail until cleared.
+void sg_terminate(sg_runtime *runtime);
+/// Lets the runtime run JavaScript again after sg_terminate (once the loop has stopped).
+void sg_resume_after_terminate(sg_runtime *runtime);
+
 #ifdef __cplusplus
 }
 #endif

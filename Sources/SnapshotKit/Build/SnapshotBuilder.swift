@@ -16,9 +16,9 @@ public struct SnapshotBuilder {
     public var graph: ModuleGraph
   }
 
-  /// Resolves the graph only (for digests, depfiles and inspection).
+  /// Resolves the graph only (for digests, depfiles, inspection and runs from source).
   public func resolveGraph() throws(DiagnosticError) -> ModuleGraph {
-    try initializeEngine()
+    if V8Engine.current == nil { try initializeEngine() }
     let parser: ModuleSourceParser
     do { parser = try ModuleSourceParser() } catch {
       throw DiagnosticError([.error("V8 could not start: \(error.message)")])
@@ -30,6 +30,7 @@ public struct SnapshotBuilder {
   /// Builds the snapshot in memory.
   public func build() throws(DiagnosticError) -> Result {
     let manifest = try configuration.opManifest()
+    try initializeEngine()
     let graph = try resolveGraph()
     let runtime: JSRuntime
     do {

@@ -14,16 +14,22 @@ import Foundation
 public final class JSRuntime {
   let handle: OpaquePointer
   private let opTable: OpTable
+  let loop: EventLoop
   /// How long each boot phase took.
-  public private(set) var timings: BootTimings
+  public internal(set) var timings: BootTimings
 
   private init(handle: OpaquePointer, opTable: OpTable, timings: BootTimings) {
     self.handle = handle
     self.opTable = opTable
     self.timings = timings
+    loop = EventLoop(runtime: handle)
+    opTable.loop = loop
   }
 
   deinit { sg_runtime_free(handle) }
+
+  /// The exit code JavaScript asked for through the exit op, if it did.
+  public var exitCode: Int32? { loop.exitCode }
 
   // MARK: - Booting
 
@@ -78,12 +84,13 @@ public final class JSRuntime {
     return runtime
   }
 
-  /// Creates the shim runtime. `blob` ownership passes to the shim.
+  /// Creates the shim runtime. `blob` ownership passes to the shim. `opNames` overrides the
+  /// installed op names (tests use it to install more functions than there are bodies).
   static func make(
-    blob: UnsafeMutableRawBufferPointer?, ops: OpRegistry, forSnapshot: Bool
+    blob: UnsafeMutableRawBufferPointer?, ops: OpRegistry, forSnapshot: Bool, opNames: [String]? = nil
   ) throws(RuntimeError) -> JSRuntime {
     let table = OpTable(ops)
-    let names = ops.manifest.names.map { strdup($0) }
+    let names = (opNames ?? ops.manifest.names).map { strdup($0) }
     defer { names.forEach { free($0) } }
     var error = sg_error()
     defer { sg_error_clear(&error) }
@@ -120,14 +127,65 @@ public final class JSRuntime {
         sg_script_run(handle, name, $0.baseAddress, $0.count, &result, &error)
       }
     }
-    guard status == 0 else { throw JSException(error) }
+    guard status == 0 else {
+      if exitCode != nil {
+        sg_resume_after_terminate(handle)
+        return ""
+      }
+      throw JSException(error)
+    }
     defer { sg_free(result) }
     return result.map { String(cString: $0) } ?? ""
   }
 
-  /// Evaluates a module graph (e.g. a user's script and its imports) in this runtime.
+  /// Evaluates a module graph (e.g. a user's script and its imports) in this runtime, without
+  /// waiting for timers or async ops; a top-level await must settle with microtasks alone.
   public func run(_ graph: ModuleGraph) throws(DiagnosticError) {
     try ModuleLoader(runtime: handle).evaluate(graph)
+  }
+
+  /// Runs timers, async op completions and microtasks until no work is left or JS calls the
+  /// exit op. Throws the first unhandled promise rejection (including exceptions thrown by
+  /// timer callbacks).
+  public func runEventLoop() throws(JSException) {
+    try loop.run()
+  }
+
+  /// Runs a program: evaluates the graph (its top-level await may wait on timers and ops), then
+  /// the event loop until idle. Returns the exit code: the one JS chose, else 0.
+  public func runMain(_ graph: ModuleGraph) throws(DiagnosticError) -> Int32 {
+    let pending: [Int64]
+    do {
+      pending = try ModuleLoader(runtime: handle).evaluateAllowingPending(graph)
+    } catch {
+      guard let code = exitCode else { throw error }
+      sg_resume_after_terminate(handle)
+      return code
+    }
+    do throws(JSException) {
+      for promise in pending {
+        try loop.run(until: { sg_promise_state_of(handle, promise, nil) != SG_PROMISE_PENDING })
+        if let code = exitCode { return code }
+        var error = sg_error()
+        defer { sg_error_clear(&error) }
+        switch sg_promise_state_of(handle, promise, &error) {
+        case SG_PROMISE_REJECTED:
+          throw JSException(error)
+        case SG_PROMISE_PENDING:
+          throw JSException(message: "the module's top-level await never settled: nothing is left that could settle it")
+        default:
+          sg_promise_forget(handle, promise)
+        }
+      }
+      try loop.run()
+    } catch {
+      if let code = exitCode {
+        sg_resume_after_terminate(handle)
+        return code
+      }
+      throw DiagnosticError([ModuleLoader.diagnostic(error, graph: graph, context: nil)])
+    }
+    return exitCode ?? 0
   }
 }
 
@@ -150,10 +208,13 @@ public enum RuntimeError: Error, CustomStringConvertible {
 /// The Swift op bodies a runtime dispatches to, kept alive as long as the runtime.
 final class OpTable {
   let names: [String]
-  let bodies: [OpRegistry.SyncBody]
+  let arities: [Int]
+  let bodies: [OpRegistry.Body]
+  unowned(unsafe) var loop: EventLoop!
 
   init(_ registry: OpRegistry) {
     names = registry.manifest.names
+    arities = registry.manifest.ops.map(\.arity)
     bodies = registry.bodies
   }
 }
@@ -165,9 +226,20 @@ private let opDispatch: sg_op_handler = { context, opId, call in
     sg_call_throw(call, "RangeError", "op id \(opId) is out of range (this runtime has \(table.bodies.count) ops)")
     return
   }
+  let index = Int(opId)
+  let opCall = OpCall(call: call, name: table.names[index], loop: table.loop)
   do throws(OpError) {
-    let result = try table.bodies[Int(opId)](OpCall(call: call, name: table.names[Int(opId)]))
-    sg_call_return(call, JSValueBridge.write(result, in: call))
+    switch table.bodies[index] {
+    case .sync(let body):
+      let result = try body(opCall)
+      sg_call_return(call, JSValueBridge.write(result, in: call))
+    case .promising(let body):
+      _ = try body(opCall)
+    case .async(let body):
+      let arguments = try opCall.arguments(arity: table.arities[index])
+      let promise = opCall.returnPromise()
+      table.loop.start(promise: promise) { () async throws(OpError) -> JSValue in try await body(arguments) }
+    }
   } catch {
     let (kind, message) = error.kindAndMessage
     sg_call_throw(call, kind, message)

@@ -7,6 +7,19 @@ struct ModuleLoader {
 
   /// Evaluates the graph's entry points in order. Diagnostics name the real files.
   func evaluate(_ graph: ModuleGraph) throws(DiagnosticError) {
+    let pending = try evaluateAllowingPending(graph)
+    for promise in pending { sg_promise_forget(runtime, promise) }
+    if !pending.isEmpty {
+      let entry = graph.modules[graph.entryPoints[0]]
+      throw DiagnosticError([.error(
+        "the module's top-level await never settled (it waits for something that cannot happen while the module graph is evaluated)",
+        file: FilePaths.display(entry.path))])
+    }
+  }
+
+  /// Evaluates the entry points; returns the ids of evaluation promises still pending after
+  /// the microtasks (top-level awaits waiting for timers or ops).
+  func evaluateAllowingPending(_ graph: ModuleGraph) throws(DiagnosticError) -> [Int64] {
     var shimIds: [Int32] = []
     var diagnostics: [Diagnostic] = []
     for module in graph.modules {
@@ -39,19 +52,28 @@ struct ModuleLoader {
       }
       if status != 0 { throw DiagnosticError([diagnostic(error, graph: graph, context: "cannot link modules")]) }
     }
+    var pending: [Int64] = []
     for entry in graph.entryPoints {
       var error = sg_error()
       defer { sg_error_clear(&error) }
-      if sg_module_evaluate(runtime, shimIds[entry], &error) != 0 {
+      var promise: Int64 = -1
+      if sg_module_evaluate_async(runtime, shimIds[entry], &promise, &error) != 0 {
         throw DiagnosticError([diagnostic(error, graph: graph, context: "uncaught exception while evaluating modules")])
       }
+      if promise >= 0 { pending.append(promise) }
     }
+    return pending
   }
 
   private func diagnostic(_ error: sg_error, graph: ModuleGraph, context: String) -> Diagnostic {
+    Self.diagnostic(JSException(error), graph: graph, context: context)
+  }
+
+  /// A diagnostic for a JS exception, naming the real file of the module V8 reported.
+  static func diagnostic(_ exception: JSException, graph: ModuleGraph, context: String?) -> Diagnostic {
     let byName = Dictionary(graph.modules.map { ($0.name, $0.path) }, uniquingKeysWith: { a, _ in a })
-    var diagnostic = JSException(error).diagnostic(file: { byName[$0].map(FilePaths.display) ?? $0 })
-    diagnostic.message = "\(context): \(diagnostic.message)"
+    var diagnostic = exception.diagnostic(file: { byName[$0].map(FilePaths.display) ?? $0 })
+    if let context { diagnostic.message = "\(context): \(diagnostic.message)" }
     return diagnostic
   }
 

@@ -5,6 +5,18 @@ public struct OpCall: ~Copyable {
   let call: OpaquePointer
   /// The op's name, for error messages.
   public let name: String
+  /// The loop of the runtime making the call.
+  unowned let loop: EventLoop
+
+  /// Makes the op return a new promise; returns its id for the event loop to settle.
+  func returnPromise() -> Int64 { sg_call_promise(call) }
+
+  /// Every argument up to the op's arity (or as many as were passed, if more).
+  func arguments(arity: Int) throws(OpError) -> [JSValue] {
+    var values: [JSValue] = []
+    for index in 0..<max(arity, count) { values.append(try argument(index)) }
+    return values
+  }
 
   /// The number of arguments JS passed.
   public var count: Int { Int(sg_call_argc(call)) }
@@ -21,6 +33,14 @@ public struct OpCall: ~Copyable {
       throw .typeError("\(name): argument \(index + 1) must be a string")
     }
     return text
+  }
+
+  /// Argument `index` as a finite number, or a TypeError naming the op.
+  public func number(_ index: Int) throws(OpError) -> Double {
+    guard case .number(let value) = try argument(index), value.isFinite else {
+      throw .typeError("\(name): argument \(index + 1) must be a finite number")
+    }
+    return value
   }
 
   /// Argument `index` as a boolean (undefined counts as false), or a TypeError.

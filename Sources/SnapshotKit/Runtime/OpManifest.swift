@@ -39,10 +39,7 @@ public struct OpManifest: Equatable, Sendable {
   }
 
   /// The ops every snapgen runtime provides (see ``DefaultOps``).
-  public static let standard: OpManifest = {
-    // The list is a literal of unique, valid names.
-    try! OpManifest(DefaultOps.descriptors)
-  }()
+  public static let standard: OpManifest = OpRegistry.standard.manifest
 
   public var names: [String] { ops.map(\.name) }
 

@@ -1,0 +1,2 @@
+// The structured clone area.
+export { structuredClone, registerPlatformObjectCheck } from "./structured_clone.js";
