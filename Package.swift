@@ -21,6 +21,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "snapgen", targets: ["snapgen"]),
+    .executable(name: "snapgen-embedder-example", targets: ["EmbedderExample"]),
     .library(name: "SnapshotKit", targets: ["SnapshotKit"]),
     .library(name: "BundleResolver", targets: ["BundleResolver"]),
   ],
@@ -71,6 +72,13 @@ let package = Package(
       dependencies: ["SnapshotKit"],
       path: "internal-js",
       exclude: ["src", "snapgen.json", "README.md"]
+    ),
+    // A Swift program embedding SnapshotKit with its own ops (see its main.swift).
+    .executableTarget(
+      name: "EmbedderExample",
+      dependencies: ["SnapshotKit"],
+      path: "Examples/Embedder",
+      exclude: ["js"]
     ),
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),

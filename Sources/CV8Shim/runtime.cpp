@@ -1,6 +1,7 @@
 // Runtimes: an isolate with one context, booted from a blob or made for snapshotting.
 #include "shim_internal.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 
@@ -65,6 +66,7 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
     runtime->op_names.emplace_back(options->op_names[index]);
   }
   bool from_snapshot = options->snapshot != nullptr;
+  auto started = std::chrono::steady_clock::now();
   if (options->for_snapshot) {
     if (from_snapshot) {
       std::free(options->snapshot);
@@ -87,6 +89,9 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
     }
     runtime->isolate = v8::Isolate::New(params);
   }
+  auto isolate_made = std::chrono::steady_clock::now();
+  runtime->isolate_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(isolate_made - started).count();
   v8::Isolate *isolate = runtime->isolate;
   isolate->SetData(sg::kRuntimeSlot, runtime.get());
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
@@ -98,7 +103,11 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
 
   v8::Isolate::Scope isolate_scope(isolate);
   v8::HandleScope handle_scope(isolate);
+  auto context_started = std::chrono::steady_clock::now();
   v8::Local<v8::Context> context = v8::Context::New(isolate);
+  runtime->context_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::steady_clock::now() - context_started)
+                            .count();
   if (context.IsEmpty()) {
     sg::SetError(error, "V8 could not create a context");
     sg_runtime_free(runtime.release());
@@ -224,4 +233,10 @@ extern "C" int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8
   std::memcpy(*blob, data.data, *length);
   delete[] data.data;
   return 0;
+}
+
+extern "C" void sg_runtime_boot_phases(const sg_runtime *runtime, int64_t *isolate_ns,
+                                       int64_t *context_ns) {
+  *isolate_ns = runtime->isolate_ns;
+  *context_ns = runtime->context_ns;
 }

@@ -56,6 +56,8 @@ struct sg_runtime {
   void *op_handler_context = nullptr;
   bool building = false;
   bool blob_created = false;
+  int64_t isolate_ns = 0;
+  int64_t context_ns = 0;
   // V8 captures no stacks while a snapshot is built unless Error.stackTraceLimit is set; the
   // shim sets it for the build and removes it again before serialising.
   bool added_stack_trace_limit = false;

@@ -30,7 +30,10 @@ enum CLI {
 
   static func run(_ arguments: [String], in folder: String? = nil, as prefix: [String] = []) async throws -> Result {
     let command = prefix.isEmpty ? executable : prefix[0]
-    let fullArguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments
+    // A prefix runs snapgen through a wrapper (e.g. setpriv); a one-element prefix is another
+    // program to run instead of snapgen.
+    let fullArguments = prefix.isEmpty ? arguments
+      : prefix.count == 1 ? arguments : Array(prefix.dropFirst()) + [executable] + arguments
     let result = try await Subprocess.run(
       .path(FilePath(command)), arguments: Arguments(fullArguments),
       workingDirectory: folder.map { FilePath($0) },

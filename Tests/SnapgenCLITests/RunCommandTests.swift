@@ -33,3 +33,14 @@ struct RunCommandTests {
     #expect(result.stderr.hasPrefix("main.js:2:8: error: Uncaught (in promise) SyntaxError"), "\(result.stderr)")
   }
 }
+
+@Suite("embedder example")
+struct EmbedderExampleTests {
+  @Test("the example builds a snapshot capturing its own ops, boots it and calls sync and async ops")
+  func example() async throws {
+    let binary = (CLI.executable as NSString).deletingLastPathComponent + "/snapgen-embedder-example"
+    let result = try await CLI.run([], as: [binary])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("[js] Hello from Swift, embedder!\n[js] answer = 42\nbooted in "), "\(result.stdout)")
+  }
+}

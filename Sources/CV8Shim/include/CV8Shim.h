@@ -118,6 +118,8 @@ typedef struct sg_runtime_options {
 
 sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_error *error);
 void sg_runtime_free(sg_runtime *runtime);
+/// How long sg_runtime_new spent in Isolate::New and in Context::New, in nanoseconds.
+void sg_runtime_boot_phases(const sg_runtime *runtime, int64_t *isolate_ns, int64_t *context_ns);
 
 /// Runs a classic script; on success *result (if given) holds String(completion value).
 int sg_script_run(sg_runtime *runtime, const char *resource_name, const char *source,

@@ -13,6 +13,8 @@ import Foundation
 ///   "ops": [{ "name": "op_print", "kind": "sync", "arity": 2 }]
 /// }
 /// ```
+///
+/// `ops` may instead name a manifest file (`"ops": "ops.json"`) that the runtime reads too.
 public struct BuildConfiguration: Equatable, Sendable {
   /// The folder module names and entry points are relative to (the config's folder).
   public var root: String
@@ -23,6 +25,8 @@ public struct BuildConfiguration: Equatable, Sendable {
   public var ops: [OpDescriptor]?
   /// The config file it came from, if any.
   public var configPath: String?
+  /// The op manifest file the config names, if any (an input of the build).
+  public var opManifestPath: String?
 
   public init(
     root: String, entryPoints: [String], v8Flags: [String] = [], options: BuildOptions = BuildOptions(),
@@ -101,12 +105,21 @@ public struct BuildConfiguration: Equatable, Sendable {
     if let value = object["deterministic"] {
       if let flag = value as? Bool { configuration.options.deterministic = flag } else { problem("'deterministic' must be true or false") }
     }
-    if let value = object["ops"] {
+    if let path = object["ops"] as? String {
+      // A manifest file shared with the runtime that boots the snapshot.
+      let manifestPath = FilePaths.join(root, path)
+      do {
+        configuration.ops = try OpManifest(contentsOf: manifestPath).ops
+        configuration.opManifestPath = manifestPath
+      } catch {
+        problems.append(.error("'ops': \(error.reason)", file: FilePaths.display(manifestPath)))
+      }
+    } else if let value = object["ops"] {
       do {
         let json = try JSONSerialization.data(withJSONObject: value)
         configuration.ops = try JSONDecoder().decode([OpDescriptor].self, from: json)
       } catch {
-        problem("'ops' must be an array of {\"name\", \"kind\": \"sync\"|\"async\", \"arity\"}")
+        problem("'ops' must be a manifest file path or an array of {\"name\", \"kind\": \"sync\"|\"async\", \"arity\"}")
       }
     }
     guard problems.isEmpty else { throw DiagnosticError(problems) }

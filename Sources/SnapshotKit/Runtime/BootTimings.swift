@@ -4,6 +4,10 @@ public struct BootTimings: Sendable, Equatable {
   public var validate: Duration = .zero
   public var decompress: Duration = .zero
   public var isolateAndContext: Duration = .zero
+  /// The part of ``isolateAndContext`` spent in `Isolate::New` (deserialising the isolate).
+  public var isolate: Duration = .zero
+  /// The part of ``isolateAndContext`` spent in `Context::New` (deserialising the context).
+  public var context: Duration = .zero
   /// Only for runtimes made from sources.
   public var evaluateSources: Duration = .zero
 

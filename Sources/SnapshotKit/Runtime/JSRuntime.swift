@@ -66,6 +66,8 @@ public final class JSRuntime {
     timings.decompress = inflated - validated
     let runtime = try make(blob: blob, ops: ops, forSnapshot: false)
     timings.isolateAndContext = clock.now - inflated
+    timings.isolate = runtime.timings.isolate
+    timings.context = runtime.timings.context
     runtime.timings = timings
     return runtime
   }
@@ -110,7 +112,13 @@ public final class JSRuntime {
     guard let handle else {
       throw .engine(error.message.map { String(cString: $0) } ?? "V8 could not create a runtime")
     }
-    return JSRuntime(handle: handle, opTable: table, timings: BootTimings())
+    var timings = BootTimings()
+    var isolateNanoseconds: Int64 = 0
+    var contextNanoseconds: Int64 = 0
+    sg_runtime_boot_phases(handle, &isolateNanoseconds, &contextNanoseconds)
+    timings.isolate = .nanoseconds(isolateNanoseconds)
+    timings.context = .nanoseconds(contextNanoseconds)
+    return JSRuntime(handle: handle, opTable: table, timings: timings)
   }
 
   // MARK: - Running code

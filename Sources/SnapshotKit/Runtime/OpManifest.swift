@@ -1,5 +1,6 @@
 import CV8Shim
 import Crypto
+import Foundation
 
 /// One op: a native function internal JS reaches as `core.ops.<name>`.
 public struct OpDescriptor: Codable, Equatable, Hashable, Sendable {
@@ -38,6 +39,27 @@ public struct OpManifest: Equatable, Sendable {
     self.ops = ops
   }
 
+  /// Reads a manifest file shared by snapgen and a runtime: a JSON array of
+  /// `{"name": "op_x", "kind": "sync" | "async", "arity": 1}`, or an object with an `ops` key
+  /// holding that array.
+  public init(contentsOf path: String) throws(OpManifestFileError) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw OpManifestFileError(path: path, reason: "cannot read the file")
+    }
+    struct Wrapped: Decodable { var ops: [OpDescriptor] }
+    let decoder = JSONDecoder()
+    let descriptors: [OpDescriptor]
+    if let list = try? decoder.decode([OpDescriptor].self, from: data) {
+      descriptors = list
+    } else if let wrapped = try? decoder.decode(Wrapped.self, from: data) {
+      descriptors = wrapped.ops
+    } else {
+      throw OpManifestFileError(
+        path: path, reason: "expected a JSON array of {\"name\", \"kind\": \"sync\"|\"async\", \"arity\"} (or {\"ops\": [...]})")
+    }
+    do { try self.init(descriptors) } catch { throw OpManifestFileError(path: path, reason: error.description) }
+  }
+
   /// The ops every snapgen runtime provides (see ``DefaultOps``).
   public static let standard: OpManifest = OpRegistry.standard.manifest
 
@@ -57,6 +79,13 @@ public struct OpManifest: Equatable, Sendable {
       $0 == "_" || $0 == "$" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
     }
   }
+}
+
+/// Why an op manifest file cannot be used.
+public struct OpManifestFileError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+  public var description: String { "\(path): error: \(reason)" }
 }
 
 /// Why an op manifest is invalid.
