@@ -49,13 +49,15 @@ struct EventLoopTests {
     }
     let entries = log.split(separator: ",").map(String.init)
     #expect(entries.first == "micro")
-    #expect(entries.last == "late")
+    // Deadlines fixed at the same moment order the timers; the interval re-arms from when its
+    // callback ran, so its ticks may fall on either side of "late" on a loaded machine.
+    let late = try #require(entries.firstIndex(of: "late"))
     #expect(!entries.contains("cleared"))
     #expect(entries.filter { $0 == "tick" }.count == 3)
     let a1 = try #require(entries.firstIndex(of: "a1"))
     let a2 = try #require(entries.firstIndex(of: "a2"))
     let args = try #require(entries.firstIndex(of: "args"))
-    #expect(a1 < a2 && a2 < args)
+    #expect(a1 < a2 && a2 < args && args < late)
   }
 
   @Test("a top-level await can wait for timers and async ops, and the program's exit code is returned")
