@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what snapgen needs to build and run: V8 10.2 (Debian ships it inside libnode108 /
-# libnode-dev) and zlib. Idempotent and quiet when everything is already in place.
+# libnode-dev), and the compression libraries (libdeflate for the zlib format, lz4). Idempotent and quiet when everything is already in place.
 #
 # Where `apt-get install libnode-dev` works, the system copy is used. Where it cannot (a
 # third-party nodejs package owns /usr/include/node), Debian's two packages are unpacked into
@@ -54,7 +54,7 @@ system_v8_ready() {
   is_v8_10_2 /usr/include/node && [ -e "/usr/lib/$multiarch/libnode.so" ]
 }
 
-install_missing zlib1g-dev pkg-config
+install_missing zlib1g-dev libdeflate-dev liblz4-dev pkg-config
 
 if system_v8_ready; then
   rm -rf "$local_v8"

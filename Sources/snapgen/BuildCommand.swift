@@ -24,7 +24,7 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "keep: store bytecode; clear: recompile lazily after boot.")
   var functionCode: String?
 
-  @Option(help: "Payload codec: zlib or none.")
+  @Option(help: "Payload codec: lz4 (fastest boot), zlib (smallest) or none.")
   var compression: String?
 
   @Flag(help: "Print a JSON summary on stdout.")
@@ -81,7 +81,7 @@ struct BuildCommand: ParsableCommand {
     }
     if let compression {
       guard let codec = PayloadCodec(name: compression) else {
-        throw DiagnosticError([.error("--compression must be zlib or none")])
+        throw DiagnosticError([.error("--compression must be lz4, zlib or none")])
       }
       configuration.options.codec = codec
     }

@@ -134,7 +134,7 @@ struct SnapshotFormatTests {
   func emptyAndForeignFiles() {
     #expect(throws: SnapshotFormatError.emptyFile) { try SnapshotFile.parse([]) }
     #expect(throws: SnapshotFormatError.badMagic) { try SnapshotFile.parse(Array("#!/bin/sh\necho hi\n".utf8)) }
-    #expect(throws: SnapshotFormatError.truncatedHeader(needed: 64, actual: 3)) {
+    #expect(throws: SnapshotFormatError.truncatedHeader(needed: 96, actual: 3)) {
       try SnapshotFile.parse(Array("SNA".utf8))
     }
   }

@@ -92,14 +92,14 @@ public struct BuildConfiguration: Equatable, Sendable {
       if let name = value as? String, let codec = PayloadCodec(name: name) {
         configuration.options.codec = codec
       } else {
-        problem("'compression' must be \"zlib\" or \"none\"")
+        problem("'compression' must be \"lz4\", \"zlib\" or \"none\"")
       }
     }
     if let value = object["compressionLevel"] {
-      if let level = value as? Int, (1...9).contains(level) {
+      if let level = value as? Int, (1...12).contains(level) {
         configuration.options.compressionLevel = level
       } else {
-        problem("'compressionLevel' must be a whole number from 1 to 9")
+        problem("'compressionLevel' must be a whole number from 1 to 12")
       }
     }
     if let value = object["deterministic"] {

@@ -7,13 +7,13 @@ public struct BuildOptions: Codable, Equatable, Sendable {
 
   public var functionCode: FunctionCode
   public var codec: PayloadCodec
-  /// zlib level (1–9) when `codec` is zlib.
+  /// Compression level (1–12) for lz4 and zlib.
   public var compressionLevel: Int
   /// Whether V8's hash and random seeds were fixed so that builds are byte-identical.
   public var deterministic: Bool
 
   public init(
-    functionCode: FunctionCode = .keep, codec: PayloadCodec = .zlib, compressionLevel: Int = 9,
+    functionCode: FunctionCode = .keep, codec: PayloadCodec = .lz4, compressionLevel: Int = 9,
     deterministic: Bool = true
   ) {
     self.functionCode = functionCode

@@ -22,6 +22,20 @@ public struct RuntimeEnvironment: Sendable, Equatable {
       ops: ops)
   }
 
+  /// The ``CompatibilityKey`` a snapshot must carry to boot here.
+  public var compatibilityKey: [UInt8] {
+    CompatibilityKey.compute(platform: platform, v8Version: v8Version, v8Flags: v8Flags, opTableDigest: ops.digest)
+  }
+
+  /// Accepts a snapshot whose key matches without decoding its metadata; otherwise decodes it
+  /// to name the mismatch.
+  func check(key: [UInt8], metadata: () throws(SnapshotFormatError) -> SnapshotMetadata) throws(SnapshotFormatError) {
+    guard key != compatibilityKey else { return }
+    try check(try metadata())
+    // Equal fields with a different key: the header contradicts itself.
+    throw .malformedHeader("the compatibility key does not match the metadata")
+  }
+
   /// Compares against a snapshot's metadata, most fundamental mismatch first.
   public func check(_ metadata: SnapshotMetadata) throws(SnapshotFormatError) {
     guard metadata.platform == platform else {

@@ -22,7 +22,8 @@ public struct SnapshotFile: Sendable {
     let headerSize = (SnapshotHeader.prefixSize + json.count + 15) / 16 * 16
     self.header = SnapshotHeader(
       headerSize: headerSize, metadataSize: json.count, headerChecksum: 0, rawSize: blob.count,
-      storedSize: stored.count, payloadChecksum: CRC32.checksum(stored), codec: codec)
+      storedSize: stored.count, payloadChecksum: CRC32.checksum(stored), codec: codec,
+      compatibilityKey: CompatibilityKey.of(metadata))
     self.metadata = metadata
     self.payload = stored
     self.header.headerChecksum = CRC32.checksum(headerBytes(metadataJSON: json))
@@ -47,6 +48,8 @@ public struct SnapshotFile: Sendable {
     bytes.setLittleEndian(UInt64(header.storedSize), at: SnapshotHeader.Offset.storedSize)
     bytes.setLittleEndian(header.payloadChecksum, at: SnapshotHeader.Offset.payloadChecksum)
     bytes[SnapshotHeader.Offset.codec] = header.codec.rawValue
+    bytes.replaceSubrange(
+      SnapshotHeader.Offset.compatibilityKey..<SnapshotHeader.Offset.compatibilityKeyEnd, with: header.compatibilityKey)
     bytes.append(contentsOf: json)
     bytes.append(contentsOf: [UInt8](repeating: 0, count: header.headerSize - bytes.count))
     return bytes
@@ -126,7 +129,8 @@ public struct SnapshotFile: Sendable {
     else {
       throw .malformedHeader("metadata size \(metadataSize) does not fit header size \(headerSize)")
     }
-    guard buffer[SnapshotHeader.Offset.reserved..<SnapshotHeader.prefixSize].allSatisfy({ $0 == 0 }),
+    guard buffer[SnapshotHeader.Offset.reserved..<SnapshotHeader.Offset.compatibilityKey].allSatisfy({ $0 == 0 }),
+      buffer[SnapshotHeader.Offset.compatibilityKeyEnd..<SnapshotHeader.prefixSize].allSatisfy({ $0 == 0 }),
       buffer[(SnapshotHeader.prefixSize + metadataSize)..<headerSize].allSatisfy({ $0 == 0 })
     else {
       throw .malformedHeader("reserved bytes are not zero")
@@ -143,15 +147,16 @@ public struct SnapshotFile: Sendable {
     switch codec {
     case .none where rawSize != storedSize:
       throw .sizeMismatch("uncompressed payload: raw size \(rawSize) differs from stored size \(storedSize)")
-    case .zlib where rawSize > storedSize &* 1032 &+ 64:
-      throw .sizeMismatch("raw size \(rawSize) is more than zlib can inflate \(storedSize) bytes to")
+    case .zlib where rawSize > storedSize &* 1032 &+ 64, .lz4 where rawSize > storedSize &* 256 &+ 64:
+      throw .sizeMismatch("raw size \(rawSize) is more than \(codec.name) can inflate \(storedSize) bytes to")
     default: break
     }
     return SnapshotHeader(
       headerSize: headerSize, metadataSize: metadataSize, headerChecksum: stored,
       rawSize: Int(rawSize), storedSize: Int(storedSize),
       payloadChecksum: buffer.littleEndianUInt32(at: SnapshotHeader.Offset.payloadChecksum),
-      codec: codec)
+      codec: codec,
+      compatibilityKey: Array(buffer[SnapshotHeader.Offset.compatibilityKey..<SnapshotHeader.Offset.compatibilityKeyEnd]))
   }
 
   static func parseMetadata(_ buffer: UnsafeRawBufferPointer, header: SnapshotHeader)
@@ -159,11 +164,16 @@ public struct SnapshotFile: Sendable {
   {
     let start = SnapshotHeader.prefixSize
     let json = Data(buffer[start..<(start + header.metadataSize)])
+    let metadata: SnapshotMetadata
     do {
-      return try JSONDecoder().decode(SnapshotMetadata.self, from: json)
+      metadata = try JSONDecoder().decode(SnapshotMetadata.self, from: json)
     } catch {
       throw .malformedHeader("metadata is not valid: \(error)")
     }
+    guard CompatibilityKey.of(metadata) == header.compatibilityKey else {
+      throw .malformedHeader("the compatibility key does not match the metadata")
+    }
+    return metadata
   }
 
   /// Checks the payload's length and checksum.
@@ -202,5 +212,36 @@ public struct SnapshotFile: Sendable {
   /// Refuses a snapshot that the given runtime cannot boot.
   public func checkCompatibility(with environment: RuntimeEnvironment) throws(SnapshotFormatError) {
     try environment.check(metadata)
+  }
+
+  // MARK: - Booting
+
+  /// Validates a whole file for booting: header, checksums and sizes, but the metadata JSON is
+  /// decoded only if `environment` does not accept the compatibility key (to explain why).
+  /// Returns the header; the payload is `bytes[header.headerSize...]`.
+  static func validateForBoot(_ bytes: [UInt8], environment: RuntimeEnvironment) throws(SnapshotFormatError)
+    -> SnapshotHeader
+  {
+    try bytes.withUnsafeBytes { buffer in
+      Result { () throws(SnapshotFormatError) in
+        let header = try parseHeader(buffer)
+        try checkPayload(buffer, header: header)
+        try environment.check(key: header.compatibilityKey) { () throws(SnapshotFormatError) in
+          try parseMetadata(buffer, header: header)
+        }
+        return header
+      }
+    }.get()
+  }
+
+  /// Inflates the payload of a validated file into a new malloc'd buffer owned by the caller.
+  static func inflateBlob(of bytes: [UInt8], header: SnapshotHeader) throws(SnapshotFormatError)
+    -> UnsafeMutableRawBufferPointer
+  {
+    try bytes.withUnsafeBytes { buffer in
+      Result { () throws(SnapshotFormatError) in
+        try header.codec.decode(UnsafeRawBufferPointer(rebasing: buffer[header.headerSize...]), rawSize: header.rawSize)
+      }
+    }.get()
   }
 }

@@ -1,4 +1,4 @@
-/// The fixed 64-byte prefix of every `snapshot.bin` (all integers little-endian):
+/// The fixed 96-byte prefix of every `snapshot.bin` (all integers little-endian):
 ///
 /// | offset | size | field |
 /// |---|---|---|
@@ -10,12 +10,17 @@
 /// | 24 | 8 | raw (V8 blob) size |
 /// | 32 | 8 | stored (payload) size |
 /// | 40 | 4 | CRC-32 of the stored payload |
-/// | 44 | 1 | codec (0 none, 1 zlib) |
-/// | 45 | 19 | reserved, zero |
+/// | 44 | 1 | codec (0 none, 1 zlib, 2 lz4) |
+/// | 45 | 3 | reserved, zero |
+/// | 48 | 32 | compatibility key: SHA-256 of platform, V8 version, V8 flags and op-table digest |
+/// | 80 | 16 | reserved, zero |
+///
+/// The compatibility key lets a runtime accept a snapshot by comparing 32 bytes, without
+/// decoding the metadata; the metadata explains a mismatch when there is one.
 public struct SnapshotHeader: Equatable, Sendable {
   public static let magic: [UInt8] = Array("SNAPGEN".utf8) + [0x1A]
   public static let formatVersion: UInt32 = 1
-  public static let prefixSize = 64
+  public static let prefixSize = 96
   /// The largest header the reader accepts (a sanity bound against corrupt size fields).
   public static let maximumHeaderSize = 16 << 20
   /// The largest V8 blob the reader accepts.
@@ -28,10 +33,13 @@ public struct SnapshotHeader: Equatable, Sendable {
   public var storedSize: Int
   public var payloadChecksum: UInt32
   public var codec: PayloadCodec
+  /// See ``CompatibilityKey``.
+  public var compatibilityKey: [UInt8]
 
   enum Offset {
     static let version = 8, headerSize = 12, metadataSize = 16, headerChecksum = 20
     static let rawSize = 24, storedSize = 32, payloadChecksum = 40, codec = 44, reserved = 45
+    static let compatibilityKey = 48, compatibilityKeyEnd = 80
   }
 }
 

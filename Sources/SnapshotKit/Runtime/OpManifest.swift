@@ -26,7 +26,9 @@ public struct OpDescriptor: Codable, Equatable, Hashable, Sendable {
 /// In a snapshot every op function is stored as an index into this table, so the table used to
 /// build must equal the table used to boot. Its ``digest`` goes into the snapshot header.
 public struct OpManifest: Equatable, Sendable {
-  public private(set) var ops: [OpDescriptor]
+  public let ops: [OpDescriptor]
+  /// SHA-256 (hex) of the shim's external-reference layout and each op's name, kind and arity.
+  public let digest: String
 
   /// Creates a manifest; op names must be unique and valid identifiers.
   public init(_ ops: [OpDescriptor]) throws(OpManifestError) {
@@ -37,6 +39,9 @@ public struct OpManifest: Equatable, Sendable {
       guard op.arity >= 0 else { throw .invalidArity(op.name, op.arity) }
     }
     self.ops = ops
+    var text = String(cString: sg_external_reference_layout())
+    for op in ops { text += "op \(op.name) \(op.kind.rawValue) \(op.arity)\n" }
+    digest = SHA256.hash(data: Array(text.utf8)).hexString
   }
 
   /// Reads a manifest file shared by snapgen and a runtime: a JSON array of
@@ -64,13 +69,6 @@ public struct OpManifest: Equatable, Sendable {
   public static let standard: OpManifest = OpRegistry.standard.manifest
 
   public var names: [String] { ops.map(\.name) }
-
-  /// SHA-256 (hex) of the shim's external-reference layout and each op's name, kind and arity.
-  public var digest: String {
-    var text = String(cString: sg_external_reference_layout())
-    for op in ops { text += "op \(op.name) \(op.kind.rawValue) \(op.arity)\n" }
-    return SHA256.hash(data: Array(text.utf8)).hexString
-  }
 
   static func isValidName(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, first == "_" || first == "$" || first.properties.isAlphabetic
