@@ -165,6 +165,13 @@ int sg_module_evaluate(sg_runtime *runtime, int32_t module, sg_error *error);
 int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8_t **blob, size_t *length,
                    sg_error *error);
 
+// MARK: - Pre-flight checks (issue 7: snapgen verify, pre-flight, crash isolation)
+
+/// Ends the current job (dropping WeakRef keep-alives) and runs a full garbage collection, so
+/// that pre-flight checks see only objects the program still reaches. Returns -1 on a runtime
+/// that was already serialised.
+int sg_preflight_collect_garbage(sg_runtime *runtime);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,7 +13,7 @@ import Foundation
 ///   "ops": [{ "name": "op_print", "kind": "sync", "arity": 2 }]
 /// }
 /// ```
-public struct BuildConfiguration: Equatable, Sendable {
+public struct BuildConfiguration: Codable, Equatable, Sendable {
   /// The folder module names and entry points are relative to (the config's folder).
   public var root: String
   public var entryPoints: [String]

@@ -44,7 +44,11 @@ public struct SnapshotBuilder {
     } catch {
       throw DiagnosticError([.error("V8 could not create a snapshot isolate: \(error)")])
     }
-    try ModuleLoader(runtime: runtime.handle).evaluate(graph)
+    // Pre-flight checks (Preflight.swift): refuse heap states that would abort CreateBlob.
+    var preflight = Preflight()
+    try preflight.prepare(runtime, graph: graph)
+    do { try ModuleLoader(runtime: runtime.handle).evaluate(graph) } catch { throw preflight.explain(error) }
+    try preflight.check(runtime, graph: graph)
 
     var blob: UnsafeMutablePointer<UInt8>?
     var length = 0
