@@ -38,23 +38,22 @@ public struct IsolatedBuild {
     do { request = [UInt8](try JSONEncoder().encode(configuration)) } catch {
       throw DiagnosticError([.error("cannot encode the build request: \(error)")])
     }
-    // The child's crash report is V8's FATAL text; Swift's own backtracer would bury it.
-    var variables = ProcessInfo.processInfo.environment
-    variables["SWIFT_BACKTRACE"] = "enable=no"
-    for entry in self.environment {
-      let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-      variables[parts[0]] = parts.count > 1 ? parts[1] : ""
-    }
-    let environment = variables.map { "\($0.key)=\($0.value)" }.sorted()
-    let outcome: ChildProcess.Outcome
-    do {
-      outcome = try ChildProcess.run(executable, arguments: [Self.childCommand], input: request, environment: environment)
-    } catch {
-      throw DiagnosticError([.error(error.description)])
-    }
-    let stderr = String(decoding: outcome.standardError, as: UTF8.self)
+    let outcome = try runChild(request, diagnosing: false)
     guard let (kind, body) = Self.unframe(outcome.standardOutput) else {
-      throw DiagnosticError([V8CrashExplanation.diagnostic(termination: outcome.termination, standardError: stderr)])
+      // V8 prints some of its reasons (e.g. "global handle not serialized") on stdout.
+      let stderr = String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self)
+      let crash = V8CrashExplanation.diagnostic(termination: outcome.termination, standardError: stderr)
+      // V8 names no JavaScript location for a live Intl object; a second build that collects
+      // garbage before its pre-flight checks finds the object and where it was created.
+      if stderr.contains("global handle not serialized"),
+        let rerun = try? runChild(request, diagnosing: true),
+        let (kind, body) = Self.unframe(rerun.standardOutput), kind == Self.diagnosticsKind,
+        var diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(body)), !diagnostics.isEmpty
+      {
+        diagnostics[0].notes.append("found by a diagnostic rebuild after V8 aborted: \(crash.message)")
+        throw DiagnosticError(diagnostics)
+      }
+      throw DiagnosticError([crash])
     }
     switch kind {
     case Self.snapshotKind:
@@ -67,6 +66,25 @@ public struct IsolatedBuild {
     }
   }
 
+  static let diagnoseVariable = "SNAPGEN_CHILD_DIAGNOSE"
+
+  private func runChild(_ request: [UInt8], diagnosing: Bool) throws(DiagnosticError) -> ChildProcess.Outcome {
+    // The child's crash report is V8's FATAL text; Swift's own backtracer would bury it.
+    var variables = ProcessInfo.processInfo.environment
+    variables["SWIFT_BACKTRACE"] = "enable=no"
+    variables[Self.diagnoseVariable] = diagnosing ? "1" : nil
+    for entry in self.environment {
+      let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+      variables[parts[0]] = parts.count > 1 ? parts[1] : ""
+    }
+    let environment = variables.map { "\($0.key)=\($0.value)" }.sorted()
+    do {
+      return try ChildProcess.run(executable, arguments: [Self.childCommand], input: request, environment: environment)
+    } catch {
+      throw DiagnosticError([.error(error.description)])
+    }
+  }
+
   /// The child side: reads a configuration from stdin, builds, answers on stdout, and returns
   /// the exit status (0 built, 1 diagnostics).
   public static func serveChild() -> Int32 {
@@ -74,7 +92,9 @@ public struct IsolatedBuild {
     let response: (UInt8, [UInt8])
     do {
       let configuration = try JSONDecoder().decode(BuildConfiguration.self, from: input)
-      let result = try SnapshotBuilder(configuration: configuration).build()
+      var builder = SnapshotBuilder(configuration: configuration)
+      builder.preflightCollectsGarbage = ProcessInfo.processInfo.environment[diagnoseVariable] == "1"
+      let result = try builder.build()
       response = (snapshotKind, result.file.serialized())
     } catch let error as DiagnosticError {
       response = (diagnosticsKind, [UInt8]((try? JSONEncoder().encode(error.diagnostics)) ?? Data()))

@@ -9,8 +9,11 @@ import CV8Shim
 /// ``explain(_:)`` on an evaluation failure (built-ins that do not exist while a snapshot is
 /// built), and ``check(_:graph:)`` after evaluation (live `Intl` objects, pending work).
 struct Preflight {
-  /// Built-ins V8 10.2 installs only after a snapshot is restored; present in this isolate?
+  /// Built-ins V8 10.2 installs only after a snapshot is restored, absent in this isolate.
   private(set) var absentBuiltins: [String] = []
+  /// Run a full garbage collection before looking for live `Intl` objects. Without it the
+  /// `Intl` check reports nothing (every instance ever created would look live).
+  var collectsGarbage = false
 
   /// Built-ins that the notes list as missing at build time and present after restore.
   static let buildTimeBuiltins = [
@@ -82,8 +85,11 @@ struct Preflight {
     var problems: [Diagnostic] = []
     do {
       try runtime.evaluate("globalThis[Symbol.for('snapgen.preflight')].restore()", name: Self.scriptName)
-      sg_preflight_collect_garbage(runtime.handle)
-      let report = try runtime.evaluate("globalThis[Symbol.for('snapgen.preflight')].live()", name: Self.scriptName)
+      // Without a full collection every Intl object ever created would look live. The collection
+      // makes the snapshot's bytes depend on timing, so it only runs when diagnosing.
+      if collectsGarbage { sg_preflight_collect_garbage(runtime.handle) }
+      let report = try runtime.evaluate(
+        "globalThis[Symbol.for('snapgen.preflight')].live(\(collectsGarbage))", name: Self.scriptName)
       for line in report.split(separator: "\n") where !line.isEmpty {
         let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
         let location = fields.count > 1 ? Self.location(inStackFrame: fields[1]) : nil
@@ -207,9 +213,9 @@ struct Preflight {
           for (const [name, original] of originals) Intl[name] = original;
           originals.length = 0;
         },
-        live() {
+        live(collected) {
           delete globalThis[key];
-          const lines = records.filter((record) => record.ref.deref() !== undefined)
+          const lines = records.filter((record) => collected && record.ref.deref() !== undefined)
             .map((record) => record.name + "\\t" + record.frame);
           records.length = 0;
           return lines.join("\\n");
