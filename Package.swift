@@ -70,6 +70,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // A seeded mutation fuzzer for the snapshot.bin reader (no V8 needed).
+    .target(name: "SnapshotFuzzer", dependencies: ["SnapshotKit"]),
+    .executableTarget(name: "snapgen-fuzz", dependencies: ["SnapshotFuzzer"]),
     // The runtime's own JavaScript. Its JS files are the inputs of the snapshot build.
     .target(
       name: "InternalJS",
@@ -86,6 +89,14 @@ let package = Package(
     ),
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
+    .testTarget(
+      name: "ReliabilityTests",
+      dependencies: [
+        "SnapshotKit",
+        "SnapshotFuzzer",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ]
+    ),
     .testTarget(
       name: "SnapgenCLITests",
       dependencies: [

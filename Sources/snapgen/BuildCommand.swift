@@ -35,20 +35,27 @@ struct BuildCommand: ParsableCommand {
     let start = clock.now
     let configuration: BuildConfiguration
     do { configuration = try makeConfiguration() } catch { throw Terminal.fail(error.diagnostics) }
-    let result: SnapshotBuilder.Result
-    let outcome: AtomicFileWriter.Outcome
+    // V8 runs in a child process, so a FATAL or a crash in the serialiser becomes a diagnostic.
+    let file: SnapshotFile
     do {
-      (result, outcome) = try SnapshotBuilder(configuration: configuration).build(writingTo: output)
+      file = try IsolatedBuild(configuration: configuration, executable: Terminal.selfExecutable).build()
     } catch {
       throw Terminal.fail(error.diagnostics)
     }
+    let outcome: AtomicFileWriter.Outcome
+    do {
+      outcome = try AtomicFileWriter.write(file.serialized(), to: output, beforeRename: Terminal.testingStallBeforeRename)
+    } catch {
+      throw Terminal.fail([.error(error.description)])
+    }
     let elapsed = (clock.now - start).milliseconds
-    let header = result.file.header
+    let header = file.header
+    let moduleCount = file.metadata.modules.count
     if json {
       let summary: [String: Any] = [
-        "output": output, "written": outcome == .written, "modules": result.graph.modules.count,
+        "output": output, "written": outcome == .written, "modules": moduleCount,
         "rawSize": header.rawSize, "storedSize": header.storedSize, "codec": header.codec.name,
-        "inputDigest": result.file.metadata.inputDigest, "milliseconds": elapsed,
+        "inputDigest": file.metadata.inputDigest, "milliseconds": elapsed,
       ]
       let data = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
       Terminal.out(String(decoding: data, as: UTF8.self))
@@ -56,7 +63,7 @@ struct BuildCommand: ParsableCommand {
       let ratio = header.rawSize > 0 ? Double(header.storedSize) * 100 / Double(header.rawSize) : 0
       let verb = outcome == .written ? "wrote" : "unchanged"
       Terminal.out(
-        "\(verb) \(output): \(result.graph.modules.count) modules, \(Double.byteCount(header.rawSize)) V8 blob → \(Double.byteCount(header.storedSize)) \(header.codec.name) (\(String(format: "%.0f", ratio))%) in \(String(format: "%.0f", elapsed)) ms")
+        "\(verb) \(output): \(moduleCount) modules, \(Double.byteCount(header.rawSize)) V8 blob → \(Double.byteCount(header.storedSize)) \(header.codec.name) (\(String(format: "%.0f", ratio))%) in \(String(format: "%.0f", elapsed)) ms")
     }
   }
 

@@ -1,12 +1,28 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import ArgumentParser
 
-/// `snapgen`: builds, inspects and runs V8 startup snapshots of a runtime's internal JS.
+/// `snapgen`: builds, inspects and runs V8 startup snapshots of a runtime's internal JavaScript.
 @main
 struct Snapgen: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "snapgen",
-    abstract: "Build, inspect and run V8 startup snapshots of a runtime's internal JavaScript.",
+    abstract: "Build, inspect, verify and run V8 startup snapshots of a runtime's internal JavaScript.",
     version: "0.1.0",
-    subcommands: [BuildCommand.self, InspectCommand.self, RunCommand.self, BenchCommand.self]
+    subcommands: [
+      BuildCommand.self, InspectCommand.self, RunCommand.self, VerifyCommand.self, BenchCommand.self,
+      ChildBuildCommand.self,
+    ]
   )
+
+  static func main() {
+    // A write past RLIMIT_FSIZE must fail with EFBIG (and be reported), not kill snapgen; a
+    // child that dies while we feed it must not kill us either.
+    signal(SIGXFSZ, SIG_IGN)
+    signal(SIGPIPE, SIG_IGN)
+    main(nil)
+  }
 }

@@ -43,6 +43,23 @@ enum Terminal {
   }
 }
 
+extension Terminal {
+  /// This executable's path, for re-running itself as a build child.
+  static var selfExecutable: String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+  }
+
+  /// Fault injection for the reliability tests: with `SNAPGEN_TESTING_STALL_BEFORE_RENAME=<seconds>`
+  /// a build waits that long with its temporary file complete but not yet renamed, so a test
+  /// can kill it mid-write.
+  static var testingStallBeforeRename: (() -> Void)? {
+    guard let text = ProcessInfo.processInfo.environment["SNAPGEN_TESTING_STALL_BEFORE_RENAME"],
+      let seconds = UInt32(text)
+    else { return nil }
+    return { sleep(seconds) }
+  }
+}
+
 /// The exit codes snapgen uses besides 0 (success), 1 (failure) and 64 (usage).
 enum ExitCodes {
   /// The snapshot file is damaged, truncated or not a snapshot.

@@ -206,6 +206,12 @@ int sg_take_unhandled_rejection(sg_runtime *runtime, sg_error *error);
 void sg_terminate(sg_runtime *runtime);
 /// Lets the runtime run JavaScript again after sg_terminate (once the loop has stopped).
 void sg_resume_after_terminate(sg_runtime *runtime);
+// MARK: - Pre-flight checks (issue 7: snapgen verify, pre-flight, crash isolation)
+
+/// Ends the current job (dropping WeakRef keep-alives) and runs a full garbage collection, so
+/// that pre-flight checks see only objects the program still reaches. Returns -1 on a runtime
+/// that was already serialised.
+int sg_preflight_collect_garbage(sg_runtime *runtime);
 
 #ifdef __cplusplus
 }

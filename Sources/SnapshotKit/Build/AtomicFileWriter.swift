@@ -21,8 +21,16 @@ public enum AtomicFileWriter {
   }
 
   /// Writes `bytes` to `path` unless it already holds exactly them.
+  ///
+  /// Temporary files are named `.<name>.tmp-<pid>-XXXXXX`; ones left behind by a writer that
+  /// was killed (its process is gone) are removed first.
+  ///
+  /// - Parameter beforeRename: called after the temporary file is complete and flushed, just
+  ///   before it replaces the target (tests use it to kill a writer mid-write).
   @discardableResult
-  public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) -> Outcome {
+  public static func write(
+    _ bytes: [UInt8], to path: String, beforeRename: (() -> Void)? = nil
+  ) throws(WriteError) -> Outcome {
     var status = stat()
     if stat(path, &status) == 0 {
       if (status.st_mode & S_IFMT) == S_IFDIR {
@@ -40,7 +48,8 @@ public enum AtomicFileWriter {
       throw WriteError(path: path, reason: "folder \(directory) does not exist")
     }
     let name = (path as NSString).lastPathComponent
-    var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
+    removeStaleTemporaries(of: name, in: directory)
+    var template = Array("\(directory)/.\(name).tmp-\(getpid())-XXXXXX".utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw WriteError(path: path, reason: errorText()) }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -66,6 +75,7 @@ public enum AtomicFileWriter {
       throw WriteError(path: path, reason: reason)
     }
     guard close(descriptor) == 0 else { throw WriteError(path: path, reason: errorText()) }
+    beforeRename?()
     guard rename(temporary, path) == 0 else { throw WriteError(path: path, reason: errorText()) }
     committed = true
     let folder = open(directory, O_RDONLY)
@@ -74,6 +84,20 @@ public enum AtomicFileWriter {
       close(folder)
     }
     return .written
+  }
+
+  /// Removes `.<name>.tmp-<pid>-*` files in `directory` whose writer process no longer exists.
+  /// Failures are ignored: a temporary that cannot be removed does no harm.
+  static func removeStaleTemporaries(of name: String, in directory: String) {
+    let prefix = ".\(name).tmp-"
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    for entry in entries where entry.hasPrefix(prefix) {
+      let rest = entry.dropFirst(prefix.count)
+      guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH {
+        unlink("\(directory)/\(entry)")
+      }
+    }
   }
 
   private static func errorText() -> String { String(cString: strerror(errno)) }

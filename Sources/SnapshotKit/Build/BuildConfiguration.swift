@@ -15,7 +15,7 @@ import Foundation
 /// ```
 ///
 /// `ops` may instead name a manifest file (`"ops": "ops.json"`) that the runtime reads too.
-public struct BuildConfiguration: Equatable, Sendable {
+public struct BuildConfiguration: Codable, Equatable, Sendable {
   /// The folder module names and entry points are relative to (the config's folder).
   public var root: String
   public var entryPoints: [String]

@@ -5,6 +5,11 @@ import CV8Shim
 /// serialises the heap and wraps the blob in the snapgen format.
 public struct SnapshotBuilder {
   public var configuration: BuildConfiguration
+  /// Run a full garbage collection before the pre-flight checks, so that live `Intl` objects
+  /// (which abort V8's serialiser) are reported with the location that created them. The
+  /// collection makes the snapshot's bytes timing-dependent: use it to diagnose a failed build
+  /// (``IsolatedBuild`` does so after V8 aborts), not for the snapshot you ship.
+  public var preflightCollectsGarbage = false
 
   public init(configuration: BuildConfiguration) {
     self.configuration = configuration
@@ -45,7 +50,12 @@ public struct SnapshotBuilder {
     } catch {
       throw DiagnosticError([.error("V8 could not create a snapshot isolate: \(error)")])
     }
-    try ModuleLoader(runtime: runtime.handle).evaluate(graph)
+    // Pre-flight checks (Preflight.swift): refuse heap states that would abort CreateBlob.
+    var preflight = Preflight()
+    preflight.collectsGarbage = preflightCollectsGarbage
+    try preflight.prepare(runtime, graph: graph)
+    do { try ModuleLoader(runtime: runtime.handle).evaluate(graph) } catch { throw preflight.explain(error) }
+    try preflight.check(runtime, graph: graph)
 
     var blob: UnsafeMutablePointer<UInt8>?
     var length = 0

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import BundleResolver
+import Foundation
+
+/// Builds a snapshot in a child process, so that V8 dying in the serialiser (a FATAL, a
+/// segmentation fault, an abort) becomes a diagnostic instead of killing the caller.
+///
+/// The child is an executable that calls ``serveChild()`` when given ``childCommand`` as its
+/// first argument (`snapgen` does). The parent sends the ``BuildConfiguration`` as JSON on the
+/// child's stdin; the child answers on stdout with either the serialised snapshot or its
+/// diagnostics, framed so that stray output cannot be mistaken for a result.
+public struct IsolatedBuild {
+  /// The hidden subcommand that makes an executable serve one build.
+  public static let childCommand = "_build-child"
+
+  public var configuration: BuildConfiguration
+  /// The executable to run as the child; it must implement ``childCommand``.
+  public var executable: String
+  /// Extra environment entries (`NAME=value`) for the child.
+  public var environment: [String] = []
+
+  public init(configuration: BuildConfiguration, executable: String) {
+    self.configuration = configuration
+    self.executable = executable
+  }
+
+  static let frameMagic = Array("SNAPGEN-CHILD\u{1}".utf8)
+  static let snapshotKind: UInt8 = 0x53  // "S"
+  static let diagnosticsKind: UInt8 = 0x44  // "D"
+
+  /// Runs the build in a child and returns the snapshot it produced.
+  public func build() throws(DiagnosticError) -> SnapshotFile {
+    let request: [UInt8]
+    do { request = [UInt8](try JSONEncoder().encode(configuration)) } catch {
+      throw DiagnosticError([.error("cannot encode the build request: \(error)")])
+    }
+    let outcome = try runChild(request, diagnosing: false)
+    guard let (kind, body) = Self.unframe(outcome.standardOutput) else {
+      // V8 prints some of its reasons (e.g. "global handle not serialized") on stdout.
+      let stderr = String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self)
+      let crash = V8CrashExplanation.diagnostic(termination: outcome.termination, standardError: stderr)
+      // V8 names no JavaScript location for a live Intl object; a second build that collects
+      // garbage before its pre-flight checks finds the object and where it was created.
+      if stderr.contains("global handle not serialized"),
+        let rerun = try? runChild(request, diagnosing: true),
+        let (kind, body) = Self.unframe(rerun.standardOutput), kind == Self.diagnosticsKind,
+        var diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(body)), !diagnostics.isEmpty
+      {
+        diagnostics[0].notes.append("found by a diagnostic rebuild after V8 aborted: \(crash.message)")
+        throw DiagnosticError(diagnostics)
+      }
+      throw DiagnosticError([crash])
+    }
+    switch kind {
+    case Self.snapshotKind:
+      do { return try SnapshotFile.parse(Array(body)) } catch {
+        throw DiagnosticError([.error("the build process returned a damaged snapshot: \(error)")])
+      }
+    default:
+      let diagnostics = (try? JSONDecoder().decode([Diagnostic].self, from: Data(body))) ?? []
+      throw DiagnosticError(diagnostics.isEmpty ? [.error("the build process failed without a diagnostic")] : diagnostics)
+    }
+  }
+
+  static let diagnoseVariable = "SNAPGEN_CHILD_DIAGNOSE"
+
+  private func runChild(_ request: [UInt8], diagnosing: Bool) throws(DiagnosticError) -> ChildProcess.Outcome {
+    // The child's crash report is V8's FATAL text; Swift's own backtracer would bury it.
+    var variables = ProcessInfo.processInfo.environment
+    variables["SWIFT_BACKTRACE"] = "enable=no"
+    variables[Self.diagnoseVariable] = diagnosing ? "1" : nil
+    for entry in self.environment {
+      let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+      variables[parts[0]] = parts.count > 1 ? parts[1] : ""
+    }
+    let environment = variables.map { "\($0.key)=\($0.value)" }.sorted()
+    do {
+      return try ChildProcess.run(executable, arguments: [Self.childCommand], input: request, environment: environment)
+    } catch {
+      throw DiagnosticError([.error(error.description)])
+    }
+  }
+
+  /// The child side: reads a configuration from stdin, builds, answers on stdout, and returns
+  /// the exit status (0 built, 1 diagnostics).
+  public static func serveChild() -> Int32 {
+    let input = FileHandle.standardInput.readDataToEndOfFile()
+    let response: (UInt8, [UInt8])
+    do {
+      let configuration = try JSONDecoder().decode(BuildConfiguration.self, from: input)
+      var builder = SnapshotBuilder(configuration: configuration)
+      builder.preflightCollectsGarbage = ProcessInfo.processInfo.environment[diagnoseVariable] == "1"
+      let result = try builder.build()
+      response = (snapshotKind, result.file.serialized())
+    } catch let error as DiagnosticError {
+      response = (diagnosticsKind, [UInt8]((try? JSONEncoder().encode(error.diagnostics)) ?? Data()))
+    } catch {
+      let diagnostics = [Diagnostic.error("invalid build request: \(error)")]
+      response = (diagnosticsKind, [UInt8]((try? JSONEncoder().encode(diagnostics)) ?? Data()))
+    }
+    var frame = frameMagic
+    frame.append(response.0)
+    frame += response.1
+    var offset = 0
+    while offset < frame.count {
+      let count = frame.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return 1
+      }
+      offset += count
+    }
+    return response.0 == snapshotKind ? 0 : 1
+  }
+
+  /// Finds the frame in the child's stdout.
+  static func unframe(_ output: [UInt8]) -> (UInt8, ArraySlice<UInt8>)? {
+    guard output.count > frameMagic.count else { return nil }
+    var start = 0
+    while start + frameMagic.count < output.count {
+      if output[start..<(start + frameMagic.count)].elementsEqual(frameMagic) {
+        let kindIndex = start + frameMagic.count
+        let kind = output[kindIndex]
+        guard kind == snapshotKind || kind == diagnosticsKind else { return nil }
+        return (kind, output[(kindIndex + 1)...])
+      }
+      start += 1
+    }
+    return nil
+  }
+}
