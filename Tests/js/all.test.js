@@ -6,6 +6,7 @@ import "./encoding.test.js";
 import "./console.test.js";
 import "./structured_clone.test.js";
 import "./url.test.js";
+import "./runtime.test.js";
 
 export const failed = await run();
 if (failed > 0) throw new Error(`${failed} JS test(s) failed`);

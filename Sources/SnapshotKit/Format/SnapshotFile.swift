@@ -117,7 +117,7 @@ public struct SnapshotFile: Sendable {
       throw .truncatedHeader(needed: headerSize, actual: buffer.count)
     }
     var computed = CRC32.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<SnapshotHeader.Offset.headerChecksum]))
-    computed = CRC32.checksum(UnsafeRawBufferPointer(start: [UInt8](repeating: 0, count: 4), count: 4), initial: computed)
+    computed = withUnsafeBytes(of: UInt32(0)) { CRC32.checksum($0, initial: computed) }
     computed = CRC32.checksum(
       UnsafeRawBufferPointer(rebasing: buffer[(SnapshotHeader.Offset.headerChecksum + 4)..<headerSize]),
       initial: computed)
