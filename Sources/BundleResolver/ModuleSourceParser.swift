@@ -22,6 +22,7 @@ public final class ModuleSourceParser {
   }
 
   private let runtime: OpaquePointer
+  private let ownsRuntime: Bool
 
   /// Creates a parser. V8 must be initialised, or is initialised with no flags.
   public init() throws(ParseError) {
@@ -32,9 +33,17 @@ public final class ModuleSourceParser {
       throw ParseError(message: error.message.map { String(cString: $0) } ?? "V8 failed", line: 0, column: 0)
     }
     self.runtime = runtime
+    ownsRuntime = true
   }
 
-  deinit { sg_runtime_free(runtime) }
+  /// A parser that uses an existing shim runtime's isolate (which must outlive the parser),
+  /// so that a booted runtime resolves a script's imports without a second isolate.
+  package init(borrowing runtime: OpaquePointer) {
+    self.runtime = runtime
+    ownsRuntime = false
+  }
+
+  deinit { if ownsRuntime { sg_runtime_free(runtime) } }
 
   /// Parses `source` as a module named `name` and returns its import requests in source order.
   public func requests(name: String, source: [UInt8]) throws(ParseError) -> [Request] {

@@ -86,10 +86,7 @@ struct RunCommand: ParsableCommand {
     if let script {
       let code: Int32
       do {
-        let parser = try ModuleSourceParser()
-        let path = FilePaths.canonical(script) ?? script
-        let graph = try ModuleGraphBuilder(root: FilePaths.directory(of: path), entryPoints: [path]).build(parser: parser)
-        code = try runtime.runMain(graph)
+        code = try runtime.runMain(scriptAt: script)
       } catch let error as DiagnosticError {
         throw Terminal.fail(error.diagnostics)
       } catch {

@@ -163,6 +163,15 @@ public final class JSRuntime {
     try loop.run()
   }
 
+  /// Runs the ES module at `path` as a program: resolves its imports with this runtime's own
+  /// isolate, then behaves like ``runMain(_:)``.
+  public func runMain(scriptAt path: String) throws(DiagnosticError) -> Int32 {
+    let canonical = FilePaths.canonical(path) ?? path
+    let graph = try ModuleGraphBuilder(root: FilePaths.directory(of: canonical), entryPoints: [canonical])
+      .build(parser: ModuleSourceParser(borrowing: handle))
+    return try runMain(graph)
+  }
+
   /// Runs a program: evaluates the graph (its top-level await may wait on timers and ops), then
   /// the event loop until idle. Returns the exit code: the one JS chose, else 0.
   public func runMain(_ graph: ModuleGraph) throws(DiagnosticError) -> Int32 {
