@@ -9,14 +9,10 @@ struct BuildCommand: ParsableCommand {
     commandName: "build",
     abstract: "Resolve the module graph, evaluate it in a snapshot isolate and write snapshot.bin.")
 
-  @Argument(help: "A folder with snapgen.json, or a config file. Default: the current folder.")
-  var input: String = "."
+  @OptionGroup var inputOptions: InputOptions
 
   @Option(name: .shortAndLong, help: "Where to write the snapshot (written atomically).")
   var output: String = "snapshot.bin"
-
-  @Option(name: .customLong("entry"), help: "Entry module (repeatable); replaces the config's entryPoints. With no snapgen.json, the folder is the root.")
-  var entryPoints: [String] = []
 
   @Option(name: .customLong("v8-flag"), help: "V8 flag to build with (repeatable); runtimes must use the same set.")
   var v8Flags: [String] = []
@@ -30,17 +26,31 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Print a JSON summary on stdout.")
   var json = false
 
+  @Option(help: "Also write a Make-syntax depfile listing every input file (modules, package.json files, import map, config).")
+  var depfile: String?
+
+  @OptionGroup var diagnostics: DiagnosticOptions
+
   func run() throws {
     let clock = ContinuousClock()
     let start = clock.now
     let configuration: BuildConfiguration
-    do { configuration = try makeConfiguration() } catch { throw Terminal.fail(error.diagnostics) }
+    do { configuration = try makeConfiguration() } catch { throw diagnostics.fail(error.diagnostics) }
     let result: SnapshotBuilder.Result
     let outcome: AtomicFileWriter.Outcome
     do {
       (result, outcome) = try SnapshotBuilder(configuration: configuration).build(writingTo: output)
     } catch {
-      throw Terminal.fail(error.diagnostics)
+      throw diagnostics.fail(error.diagnostics)
+    }
+    diagnostics.print(result.graph.warnings)
+    if let depfile {
+      do {
+        let text = Depfile.render(target: output, inputs: result.graph.inputFiles)
+        _ = try AtomicFileWriter.write(Array(text.utf8), to: depfile)
+      } catch {
+        throw diagnostics.fail([.error("cannot write the depfile: \(error)", file: depfile)])
+      }
     }
     let elapsed = (clock.now - start).milliseconds
     let header = result.file.header
@@ -61,17 +71,7 @@ struct BuildCommand: ParsableCommand {
   }
 
   private func makeConfiguration() throws(DiagnosticError) -> BuildConfiguration {
-    var configuration: BuildConfiguration
-    let hasConfig = FilePaths.kind(of: input) == .file
-      || FilePaths.kind(of: FilePaths.join(absolute(input), "snapgen.json")) == .file
-    if hasConfig {
-      configuration = try BuildConfiguration.load(from: input)
-      if !entryPoints.isEmpty { configuration.entryPoints = entryPoints }
-    } else if !entryPoints.isEmpty {
-      configuration = BuildConfiguration(root: absolute(input), entryPoints: entryPoints)
-    } else {
-      configuration = try BuildConfiguration.load(from: input)  // reports the missing file
-    }
+    var configuration = try inputOptions.configuration()
     if !v8Flags.isEmpty { configuration.v8Flags = v8Flags }
     if let functionCode {
       guard let mode = BuildOptions.FunctionCode(rawValue: functionCode) else {
@@ -88,7 +88,4 @@ struct BuildCommand: ParsableCommand {
     return configuration
   }
 
-  private func absolute(_ path: String) -> String {
-    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-  }
 }

@@ -7,6 +7,6 @@ struct Snapgen: ParsableCommand {
     commandName: "snapgen",
     abstract: "Build, inspect and run V8 startup snapshots of a runtime's internal JavaScript.",
     version: "0.1.0",
-    subcommands: [BuildCommand.self, InspectCommand.self, RunCommand.self]
+    subcommands: [BuildCommand.self, InspectCommand.self, RunCommand.self, GraphCommand.self]
   )
 }

@@ -10,7 +10,11 @@ import Foundation
 ///   "functionCode": "keep",
 ///   "compression": "zlib",
 ///   "compressionLevel": 9,
-///   "ops": [{ "name": "op_print", "kind": "sync", "arity": 2 }]
+///   "ops": [{ "name": "op_print", "kind": "sync", "arity": 2 }],
+///   "importMap": "import-map.json",
+///   "schemes": { "internal": "." },
+///   "packageRoots": ["vendor"],
+///   "bundlerResolution": false
 /// }
 /// ```
 public struct BuildConfiguration: Equatable, Sendable {
@@ -23,11 +27,14 @@ public struct BuildConfiguration: Equatable, Sendable {
   public var ops: [OpDescriptor]?
   /// The config file it came from, if any.
   public var configPath: String?
+  /// How module specifiers are resolved (import map, schemes, packages …).
+  public var resolver: ResolverOptions
 
   public init(
     root: String, entryPoints: [String], v8Flags: [String] = [], options: BuildOptions = BuildOptions(),
-    ops: [OpDescriptor]? = nil, configPath: String? = nil
+    ops: [OpDescriptor]? = nil, configPath: String? = nil, resolver: ResolverOptions = ResolverOptions()
   ) {
+    self.resolver = resolver
     self.root = root
     self.entryPoints = entryPoints
     self.v8Flags = v8Flags
@@ -39,6 +46,7 @@ public struct BuildConfiguration: Equatable, Sendable {
   static let fileName = "snapgen.json"
   static let knownKeys: Set<String> = [
     "entryPoints", "v8Flags", "functionCode", "compression", "compressionLevel", "deterministic", "ops",
+    "importMap", "schemes", "packageRoots", "nodeModules", "conditions", "bundlerResolution", "dynamicImports",
   ]
 
   /// Loads `snapgen.json` from a folder, or a config file given directly.
@@ -109,6 +117,7 @@ public struct BuildConfiguration: Equatable, Sendable {
         problem("'ops' must be an array of {\"name\", \"kind\": \"sync\"|\"async\", \"arity\"}")
       }
     }
+    configuration.resolver = resolverOptions(object, problem: problem)
     guard problems.isEmpty else { throw DiagnosticError(problems) }
     return configuration
   }
@@ -128,6 +137,7 @@ public struct BuildConfiguration: Equatable, Sendable {
     lines.append("functionCode \(options.functionCode.rawValue)")
     lines.append("codec \(options.codec.name) level \(options.compressionLevel)")
     lines.append("deterministic \(options.deterministic)")
+    lines.append(resolver.canonicalDescription)
     if let ops { lines.append("ops " + ops.map { "\($0.name):\($0.kind.rawValue):\($0.arity)" }.joined(separator: ",")) }
     return lines.joined(separator: "\n")
   }
