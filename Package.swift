@@ -65,6 +65,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Reports how long resolution takes for generated graphs (see README, "Resolver benchmark").
+    .executableTarget(
+      name: "snapgen-resolver-bench",
+      dependencies: ["BundleResolver", "SnapshotKit"]
+    ),
     // The runtime's own JavaScript. Its JS files are the inputs of the snapshot build.
     .target(
       name: "InternalJS",

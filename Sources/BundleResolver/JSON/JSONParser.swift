@@ -64,8 +64,12 @@ public struct JSONParser {
   }
 
   private mutating func literal(_ word: String) throws(Failure) {
+    let start = index
     for expected in word.utf8 {
-      guard index < bytes.count, bytes[index] == expected else { throw failure("invalid literal, expected '\(word)'") }
+      guard index < bytes.count, bytes[index] == expected else {
+        index = start
+        throw failure("invalid literal, expected '\(word)'")
+      }
       index += 1
     }
   }
