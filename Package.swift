@@ -73,6 +73,11 @@ let package = Package(
     // A seeded mutation fuzzer for the snapshot.bin reader (no V8 needed).
     .target(name: "SnapshotFuzzer", dependencies: ["SnapshotKit"]),
     .executableTarget(name: "snapgen-fuzz", dependencies: ["SnapshotFuzzer"]),
+    // Reports how long resolution takes for generated graphs (see README, "Resolver benchmark").
+    .executableTarget(
+      name: "snapgen-resolver-bench",
+      dependencies: ["BundleResolver", "SnapshotKit"]
+    ),
     // The runtime's own JavaScript. Its JS files are the inputs of the snapshot build.
     .target(
       name: "InternalJS",

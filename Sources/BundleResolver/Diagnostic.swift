@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem found while resolving or building, with the location it refers to.
 ///
 /// Printed compiler-style (`path:line:col: error: message`), the form SwiftPM and editors parse.
@@ -65,4 +67,16 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
   public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+extension Diagnostic {
+  /// Diagnostics as one JSON document, `{"diagnostics": [{severity, message, file, line,
+  /// column, notes}]}`, keys sorted, for tools and editors.
+  public static func renderJSON(_ diagnostics: [Diagnostic]) -> String {
+    struct Document: Encodable { var diagnostics: [Diagnostic] }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(Document(diagnostics: diagnostics)) else { return "{\"diagnostics\":[]}" }
+    return String(decoding: data, as: UTF8.self)
+  }
 }

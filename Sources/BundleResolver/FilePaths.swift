@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// Path helpers shared by the resolver: canonical paths and user-facing display paths.
 public enum FilePaths {
@@ -46,17 +47,33 @@ public enum FilePaths {
 
   /// How to show a path to the user: relative to the working folder when inside it.
   public static func display(_ path: String) -> String {
-    let cwd = FileManager.default.currentDirectoryPath
-    return relative(path, to: canonical(cwd) ?? cwd) ?? path
+    relative(path, to: WorkingDirectory.canonical()) ?? path
   }
 
-  public enum Kind { case file, directory, missing }
+  public enum Kind: Sendable { case file, directory, missing }
 
+  /// What is at `path` (following symlinks), with one `stat` call.
   public static func kind(of path: String) -> Kind {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      return .missing
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+}
+
+/// The canonical working folder, recomputed only when `getcwd` reports a different folder
+/// (``FilePaths/display(_:)`` runs once per diagnostic and per module name).
+private enum WorkingDirectory {
+  private static let cache = Mutex<(raw: String, canonical: String)?>(nil)
+
+  static func canonical() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+    let raw = String(cString: buffer)
+    return cache.withLock { cached in
+      if let cached, cached.raw == raw { return cached.canonical }
+      let canonical = FilePaths.canonical(raw) ?? raw
+      cached = (raw, canonical)
+      return canonical
     }
-    return isDirectory.boolValue ? .directory : .file
   }
 }

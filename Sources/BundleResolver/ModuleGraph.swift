@@ -24,6 +24,7 @@ public struct ModuleGraph: Sendable {
   public struct Edge: Sendable, Equatable {
     public var specifier: String
     public var target: Int
+    /// 1-based location of the specifier in the importing module.
     public var line: Int
     public var column: Int
   }
@@ -38,6 +39,24 @@ public struct ModuleGraph: Sendable {
   public var evaluationOrder: [Int]
   /// Import cycles found, each as module ids; ES allows them, so they are information only.
   public var cycles: [[Int]]
+  /// Every file that decided the result, as canonical paths, sorted: the modules, each
+  /// package.json read and the import map. A build that reads a config adds it.
+  public var inputFiles: [String]
+  /// Warnings found on the way (dynamic imports, self-imports, ignored import map entries …).
+  public var warnings: [Diagnostic]
+
+  public init(
+    root: String, modules: [Module], entryPoints: [Int], evaluationOrder: [Int], cycles: [[Int]],
+    inputFiles: [String] = [], warnings: [Diagnostic] = []
+  ) {
+    self.root = root
+    self.modules = modules
+    self.entryPoints = entryPoints
+    self.evaluationOrder = evaluationOrder
+    self.cycles = cycles
+    self.inputFiles = inputFiles.isEmpty ? modules.map(\.path).sorted() : inputFiles
+    self.warnings = warnings
+  }
 
   /// Looks up a module by canonical path.
   public func module(atPath path: String) -> Module? {

@@ -71,4 +71,14 @@ public final class ModuleSourceParser {
         assertionType: request.assertion_type.map { String(cString: $0) })
     }
   }
+
+  /// The parse error of `source` as a module, or nil when it parses.
+  public func parseError(name: String, source: [UInt8]) -> ParseError? {
+    do {
+      _ = try requests(name: name, source: source)
+      return nil
+    } catch {
+      return error
+    }
+  }
 }

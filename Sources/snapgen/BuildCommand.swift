@@ -9,14 +9,10 @@ struct BuildCommand: ParsableCommand {
     commandName: "build",
     abstract: "Resolve the module graph, evaluate it in a snapshot isolate and write snapshot.bin.")
 
-  @Argument(help: "A folder with snapgen.json, or a config file. Default: the current folder.")
-  var input: String = "."
+  @OptionGroup var inputOptions: InputOptions
 
   @Option(name: .shortAndLong, help: "Where to write the snapshot (written atomically).")
   var output: String = "snapshot.bin"
-
-  @Option(name: .customLong("entry"), help: "Entry module (repeatable); replaces the config's entryPoints. With no snapgen.json, the folder is the root.")
-  var entryPoints: [String] = []
 
   @Option(name: .customLong("v8-flag"), help: "V8 flag to build with (repeatable); runtimes must use the same set.")
   var v8Flags: [String] = []
@@ -30,23 +26,43 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Print a JSON summary on stdout.")
   var json = false
 
+  @Option(help: "Also write a Make-syntax depfile listing every input file (modules, package.json files, import map, config).")
+  var depfile: String?
+
+  @OptionGroup var diagnostics: DiagnosticOptions
+
   func run() throws {
     let clock = ContinuousClock()
     let start = clock.now
     let configuration: BuildConfiguration
-    do { configuration = try makeConfiguration() } catch { throw Terminal.fail(error.diagnostics) }
-    // V8 runs in a child process, so a FATAL or a crash in the serialiser becomes a diagnostic.
+    do { configuration = try makeConfiguration() } catch { throw diagnostics.fail(error.diagnostics) }
+    // Resolve here first: resolution errors and warnings come without starting a child, and the
+    // graph gives the depfile its inputs. V8 then evaluates and serialises in a child process,
+    // so a FATAL or a crash in the serialiser becomes a diagnostic.
+    let graph: ModuleGraph
+    do { graph = try SnapshotBuilder(configuration: configuration).resolveGraph() } catch {
+      throw diagnostics.fail(error.diagnostics)
+    }
     let file: SnapshotFile
     do {
       file = try IsolatedBuild(configuration: configuration, executable: Terminal.selfExecutable).build()
     } catch {
-      throw Terminal.fail(error.diagnostics)
+      throw diagnostics.fail(error.diagnostics)
+    }
+    diagnostics.print(graph.warnings)
+    if let depfile {
+      do {
+        let text = Depfile.render(target: output, inputs: graph.inputFiles)
+        _ = try AtomicFileWriter.write(Array(text.utf8), to: depfile)
+      } catch {
+        throw diagnostics.fail([.error("cannot write the depfile: \(error)", file: depfile)])
+      }
     }
     let outcome: AtomicFileWriter.Outcome
     do {
       outcome = try AtomicFileWriter.write(file.serialized(), to: output, beforeRename: Terminal.testingStallBeforeRename)
     } catch {
-      throw Terminal.fail([.error(error.description)])
+      throw diagnostics.fail([.error(error.description)])
     }
     let elapsed = (clock.now - start).milliseconds
     let header = file.header
@@ -68,17 +84,7 @@ struct BuildCommand: ParsableCommand {
   }
 
   private func makeConfiguration() throws(DiagnosticError) -> BuildConfiguration {
-    var configuration: BuildConfiguration
-    let hasConfig = FilePaths.kind(of: input) == .file
-      || FilePaths.kind(of: FilePaths.join(absolute(input), "snapgen.json")) == .file
-    if hasConfig {
-      configuration = try BuildConfiguration.load(from: input)
-      if !entryPoints.isEmpty { configuration.entryPoints = entryPoints }
-    } else if !entryPoints.isEmpty {
-      configuration = BuildConfiguration(root: absolute(input), entryPoints: entryPoints)
-    } else {
-      configuration = try BuildConfiguration.load(from: input)  // reports the missing file
-    }
+    var configuration = try inputOptions.configuration()
     if !v8Flags.isEmpty { configuration.v8Flags = v8Flags }
     if let functionCode {
       guard let mode = BuildOptions.FunctionCode(rawValue: functionCode) else {
@@ -95,7 +101,4 @@ struct BuildCommand: ParsableCommand {
     return configuration
   }
 
-  private func absolute(_ path: String) -> String {
-    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-  }
 }

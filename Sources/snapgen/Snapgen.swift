@@ -14,7 +14,7 @@ struct Snapgen: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       BuildCommand.self, InspectCommand.self, RunCommand.self, VerifyCommand.self, BenchCommand.self,
-      ChildBuildCommand.self,
+      GraphCommand.self, ChildBuildCommand.self,
     ]
   )
 

@@ -75,7 +75,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
       files: ["main.js": "import { nope } from './lib.js';\n", "lib.js": "export const yes = 1;\n"],
       message: "nope"),
     BadInput(name: "missing entry point", category: "resolution",
-      files: ["other.js": "export {};\n"], message: "cannot find module entry point"),
+      files: ["other.js": "export {};\n"], message: "cannot find entry point 'main.js'"),
     BadInput(name: "invalid UTF-8 in a module", category: "resolution",
       files: ["main.js": "import './bad.js';\n"], rawFiles: ["bad.js": Array("const s = '".utf8) + [0xC3, 0x28] + Array("';\n".utf8)],
       message: "UTF-8"),

@@ -10,7 +10,11 @@ import Foundation
 ///   "functionCode": "keep",
 ///   "compression": "zlib",
 ///   "compressionLevel": 9,
-///   "ops": [{ "name": "op_print", "kind": "sync", "arity": 2 }]
+///   "ops": [{ "name": "op_print", "kind": "sync", "arity": 2 }],
+///   "importMap": "import-map.json",
+///   "schemes": { "internal": "." },
+///   "packageRoots": ["vendor"],
+///   "bundlerResolution": false
 /// }
 /// ```
 ///
@@ -27,11 +31,14 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   public var configPath: String?
   /// The op manifest file the config names, if any (an input of the build).
   public var opManifestPath: String?
+  /// How module specifiers are resolved (import map, schemes, packages …).
+  public var resolver: ResolverOptions
 
   public init(
     root: String, entryPoints: [String], v8Flags: [String] = [], options: BuildOptions = BuildOptions(),
-    ops: [OpDescriptor]? = nil, configPath: String? = nil
+    ops: [OpDescriptor]? = nil, configPath: String? = nil, resolver: ResolverOptions = ResolverOptions()
   ) {
+    self.resolver = resolver
     self.root = root
     self.entryPoints = entryPoints
     self.v8Flags = v8Flags
@@ -43,6 +50,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   static let fileName = "snapgen.json"
   static let knownKeys: Set<String> = [
     "entryPoints", "v8Flags", "functionCode", "compression", "compressionLevel", "deterministic", "ops",
+    "importMap", "schemes", "packageRoots", "nodeModules", "conditions", "bundlerResolution", "dynamicImports",
   ]
 
   /// Loads `snapgen.json` from a folder, or a config file given directly.
@@ -122,6 +130,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
         problem("'ops' must be a manifest file path or an array of {\"name\", \"kind\": \"sync\"|\"async\", \"arity\"}")
       }
     }
+    configuration.resolver = resolverOptions(object, problem: problem)
     guard problems.isEmpty else { throw DiagnosticError(problems) }
     return configuration
   }
@@ -141,6 +150,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
     lines.append("functionCode \(options.functionCode.rawValue)")
     lines.append("codec \(options.codec.name) level \(options.compressionLevel)")
     lines.append("deterministic \(options.deterministic)")
+    lines.append(resolver.canonicalDescription)
     if let ops { lines.append("ops " + ops.map { "\($0.name):\($0.kind.rawValue):\($0.arity)" }.joined(separator: ",")) }
     return lines.joined(separator: "\n")
   }

@@ -2,7 +2,7 @@ import BundleResolver
 import Crypto
 
 /// The digest of everything a snapshot is built from: snapgen's version, the effective
-/// configuration and every module's name and bytes. Equal digests mean an up-to-date snapshot.
+/// configuration and the graph (every module's name and bytes, every edge). Equal digests mean an up-to-date snapshot.
 public enum InputDigest {
   /// The hex SHA-256 for a configuration and its resolved graph.
   public static func compute(configuration: BuildConfiguration, graph: ModuleGraph) -> String {
@@ -10,11 +10,7 @@ public enum InputDigest {
     func add(_ text: String) { hasher.update(data: Array(text.utf8) + [0]) }
     add("snapgen \(SnapgenVersion.current)")
     add(configuration.canonicalDescription)
-    for id in graph.evaluationOrder {
-      let module = graph.modules[id]
-      add("module \(module.name) \(module.kind.rawValue) \(module.source.count)")
-      hasher.update(data: module.source)
-    }
+    graph.digest(into: &hasher)
     return hasher.finalize().hexString
   }
 

@@ -28,8 +28,13 @@ public struct SnapshotBuilder {
     do { parser = try ModuleSourceParser() } catch {
       throw DiagnosticError([.error("V8 could not start: \(error.message)")])
     }
-    return try ModuleGraphBuilder(root: configuration.root, entryPoints: configuration.entryPoints)
-      .build(parser: parser)
+    var graph = try ModuleGraphBuilder(
+      root: configuration.root, entryPoints: configuration.entryPoints, options: configuration.resolver
+    ).build(parser: parser)
+    if let config = configuration.configPath.flatMap(FilePaths.canonical) {
+      graph.inputFiles = Array(Set(graph.inputFiles + [config])).sorted()
+    }
+    return graph
   }
 
   /// Builds the snapshot in memory.

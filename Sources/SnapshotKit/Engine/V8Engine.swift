@@ -5,7 +5,9 @@ import Synchronization
 public enum V8Engine {
   /// Flags snapgen always adds. snapgen checks a snapshot's CRC-32 before V8 sees it, so V8's
   /// own checksum pass over the blob (about 0.3 ms per MB) is redundant on the boot path.
-  static let internalFlags = ["--no-verify-snapshot-checksum"]
+  /// V8 10.2 parses import assertions (`assert { type: "json" }`, which JSON modules need) only
+  /// behind a flag; Node 18 turns it on the same way.
+  static let internalFlags = ["--no-verify-snapshot-checksum", "--harmony-import-assertions"]
   /// Fixed hash and random seeds make the heap, and so the snapshot, identical from run to
   /// run. V8 reads them once per process, so a process that builds reproducible snapshots sets
   /// them at initialisation. (A runtime booted from such a snapshot may use any seeds.)

@@ -1,0 +1,1 @@
+export const version = "fixture-1.0";
