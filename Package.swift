@@ -83,7 +83,7 @@ let package = Package(
       name: "InternalJS",
       dependencies: ["SnapshotKit"],
       path: "internal-js",
-      exclude: ["src", "snapgen.json", "README.md"]
+      exclude: ["src", "snapgen.json", "warmup.js"]
     ),
     // A Swift program embedding SnapshotKit with its own ops (see its main.swift).
     .executableTarget(

@@ -52,7 +52,7 @@ struct BuildCommand: ParsableCommand {
     diagnostics.print(graph.warnings)
     if let depfile {
       do {
-        let text = Depfile.render(target: output, inputs: graph.inputFiles)
+        let text = Depfile.render(target: output, inputs: graph.inputFiles + (configuration.warmup.map { [$0] } ?? []))
         _ = try AtomicFileWriter.write(Array(text.utf8), to: depfile)
       } catch {
         throw diagnostics.fail([.error("cannot write the depfile: \(error)", file: depfile)])

@@ -31,6 +31,9 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   public var configPath: String?
   /// The op manifest file the config names, if any (an input of the build).
   public var opManifestPath: String?
+  /// A classic script run in the build context after the modules, before serialising: it calls
+  /// hot paths so that their bytecode is compiled and kept in the snapshot (absolute path).
+  public var warmup: String?
   /// How module specifiers are resolved (import map, schemes, packages …).
   public var resolver: ResolverOptions
 
@@ -51,6 +54,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   static let knownKeys: Set<String> = [
     "entryPoints", "v8Flags", "functionCode", "compression", "compressionLevel", "deterministic", "ops",
     "importMap", "schemes", "packageRoots", "nodeModules", "conditions", "bundlerResolution", "dynamicImports",
+    "warmup",
   ]
 
   /// Loads `snapgen.json` from a folder, or a config file given directly.
@@ -113,6 +117,18 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
     if let value = object["deterministic"] {
       if let flag = value as? Bool { configuration.options.deterministic = flag } else { problem("'deterministic' must be true or false") }
     }
+    if let value = object["warmup"] {
+      if let path = value as? String, !path.isEmpty {
+        let warmupPath = FilePaths.join(root, path)
+        if FilePaths.kind(of: warmupPath) == .file {
+          configuration.warmup = warmupPath
+        } else {
+          problem("'warmup' names \(FilePaths.display(warmupPath)), which is not a file")
+        }
+      } else {
+        problem("'warmup' must be the path of a script")
+      }
+    }
     if let path = object["ops"] as? String {
       // A manifest file shared with the runtime that boots the snapshot.
       let manifestPath = FilePaths.join(root, path)
@@ -151,6 +167,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
     lines.append("codec \(options.codec.name) level \(options.compressionLevel)")
     lines.append("deterministic \(options.deterministic)")
     lines.append(resolver.canonicalDescription)
+    if let warmup { lines.append("warmup " + (FilePaths.relative(warmup, to: root) ?? warmup)) }
     if let ops { lines.append("ops " + ops.map { "\($0.name):\($0.kind.rawValue):\($0.arity)" }.joined(separator: ",")) }
     return lines.joined(separator: "\n")
   }

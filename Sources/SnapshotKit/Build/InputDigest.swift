@@ -11,6 +11,11 @@ public enum InputDigest {
     add("snapgen \(SnapgenVersion.current)")
     add(configuration.canonicalDescription)
     graph.digest(into: &hasher)
+    if let warmup = configuration.warmup {
+      let bytes = (try? FileBytes.read(warmup)) ?? []
+      add("warmup \(bytes.count)")
+      hasher.update(data: bytes)
+    }
     return hasher.finalize().hexString
   }
 

@@ -60,6 +60,7 @@ public struct SnapshotBuilder {
     preflight.collectsGarbage = preflightCollectsGarbage
     try preflight.prepare(runtime, graph: graph)
     do { try ModuleLoader(runtime: runtime.handle).evaluate(graph) } catch { throw preflight.explain(error) }
+    try runWarmup(in: runtime)
     try preflight.check(runtime, graph: graph)
 
     var blob: UnsafeMutablePointer<UInt8>?
@@ -101,6 +102,19 @@ public struct SnapshotBuilder {
       return (result, try AtomicFileWriter.write(result.file.serialized(), to: output))
     } catch {
       throw DiagnosticError([.error(error.description)])
+    }
+  }
+
+  /// Runs the configured warm-up script in the build context (see ``BuildConfiguration/warmup``).
+  private func runWarmup(in runtime: JSRuntime) throws(DiagnosticError) {
+    guard let path = configuration.warmup else { return }
+    let display = FilePaths.display(path)
+    let source: [UInt8]
+    do { source = try FileBytes.read(path) } catch { throw DiagnosticError([.error(error.description, file: display)]) }
+    do {
+      try runtime.evaluate(String(decoding: source, as: UTF8.self), name: FilePaths.relative(path, to: configuration.root) ?? path)
+    } catch {
+      throw DiagnosticError([error.diagnostic(file: { _ in display }, context: "the warm-up script failed")])
     }
   }
 
