@@ -1,6 +1,7 @@
 // Runtimes: an isolate with one context, booted from a blob or made for snapshotting.
 #include "shim_internal.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -57,8 +58,21 @@ int32_t sg_runtime::ModuleId(v8::Local<v8::Module> module) const {
   return -1;
 }
 
+// Isolates booted from snapgen blobs that are alive now. V8 10.2 crashes (SIGSEGV in the
+// string-table deserialiser, measured) when an isolate is made from its built-in snapshot, or a
+// SnapshotCreator is made, while such an isolate is alive in the process; the shim refuses
+// instead. The other order (built-in isolates alive while booting blobs) works.
+std::atomic<int> g_booted_isolates{0};
+
 extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_error *error) {
   if (sg_v8_flags() == nullptr && sg_v8_initialize("", error) != 0) return nullptr;
+  if (options->snapshot == nullptr && g_booted_isolates.load() > 0) {
+    sg::SetError(error,
+                 "V8 10.2 cannot create an isolate from its built-in snapshot (for parsing, for "
+                 "building a snapshot, or from sources) while runtimes booted from a snapshot "
+                 "are alive in this process; do that first, or in another process");
+    return nullptr;
+  }
   auto runtime = std::make_unique<sg_runtime>();
   runtime->op_handler = options->op_handler;
   runtime->op_handler_context = options->op_handler_context;
@@ -73,6 +87,7 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
       sg::SetError(error, "a snapshot cannot be extended; build from sources");
       return nullptr;
     }
+    std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
     runtime->creator.reset(new v8::SnapshotCreator(sg::ExternalReferences()));
     runtime->isolate = runtime->creator->GetIsolate();
     runtime->building = true;
@@ -87,7 +102,12 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
       runtime->startup.raw_size = static_cast<int>(options->snapshot_length);
       params.snapshot_blob = &runtime->startup;
     }
+    std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
     runtime->isolate = v8::Isolate::New(params);
+    if (from_snapshot) {
+      runtime->counted_as_booted = true;
+      g_booted_isolates.fetch_add(1);
+    }
   }
   auto isolate_made = std::chrono::steady_clock::now();
   runtime->isolate_ns =
@@ -104,7 +124,11 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
   v8::Isolate::Scope isolate_scope(isolate);
   v8::HandleScope handle_scope(isolate);
   auto context_started = std::chrono::steady_clock::now();
-  v8::Local<v8::Context> context = v8::Context::New(isolate);
+  v8::Local<v8::Context> context;
+  {
+    std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
+    context = v8::Context::New(isolate);
+  }
   runtime->context_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                             std::chrono::steady_clock::now() - context_started)
                             .count();
@@ -142,11 +166,14 @@ extern "C" void sg_runtime_free(sg_runtime *runtime) {
   if (runtime == nullptr) return;
   runtime->ReleaseHandles();
   if (runtime->creator) {
+    std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
     runtime->creator.reset();  // disposes its isolate
   } else if (runtime->isolate != nullptr) {
+    std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
     runtime->isolate->Dispose();
   }
   std::free(runtime->owned_snapshot);
+  if (runtime->counted_as_booted) g_booted_isolates.fetch_sub(1);
   delete runtime;
 }
 
@@ -216,6 +243,7 @@ extern "C" int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8
   // Every handle the shim holds must be gone before V8 serialises the heap.
   runtime->ReleaseHandles();
   runtime->blob_created = true;
+  std::unique_lock<std::mutex> lifecycle(sg::IsolateLifecycleLock());
   v8::StartupData data = runtime->creator->CreateBlob(
       keep_function_code ? v8::SnapshotCreator::FunctionCodeHandling::kKeep
                          : v8::SnapshotCreator::FunctionCodeHandling::kClear);

@@ -13,6 +13,8 @@ static_assert(V8_MAJOR_VERSION == 10 && V8_MINOR_VERSION == 2,
 #include <string>
 #include <unordered_map>
 #include <deque>
+#include <mutex>
+#include <shared_mutex>
 #include <vector>
 
 #include "CV8Shim.h"
@@ -32,6 +34,12 @@ void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
 /// Fills error from an exception value (e.g. a rejected promise's reason).
 void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
                            v8::Local<v8::Value> exception, sg_error *error);
+
+/// Creating isolates on several threads at once, from different snapshots (V8's built-in one and
+/// a custom blob), or beside a SnapshotCreator, crashes V8 10.2: isolates share the read-only
+/// heap, and its string-table deserialiser races (measured: SIGSEGV). Isolate and context
+/// creation, serialisation and disposal therefore hold this lock; they take milliseconds.
+std::mutex &IsolateLifecycleLock();
 
 /// The process-wide external-reference table (null terminated).
 const intptr_t *ExternalReferences();
@@ -57,6 +65,7 @@ struct sg_runtime {
   bool building = false;
   bool blob_created = false;
   int64_t isolate_ns = 0;
+  bool counted_as_booted = false;
   int64_t context_ns = 0;
   // V8 captures no stacks while a snapshot is built unless Error.stackTraceLimit is set; the
   // shim sets it for the build and removes it again before serialising.

@@ -28,6 +28,9 @@ func resolve(_ root: String, _ entries: [String], options: ResolverOptions = Res
 
 @Suite("module graph")
 struct ModuleGraphBuilderTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try V8Engine.initialize(flags: [], fixedSeeds: true) }
+
   @Test("evaluation order is post-order from the entry, in request order")
   func evaluationOrder() throws {
     let root = try makeTree([

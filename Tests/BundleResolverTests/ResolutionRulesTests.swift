@@ -1,10 +1,14 @@
 import BundleResolver
 import Foundation
+import SnapshotKit
 import Testing
 
 /// Each resolution rule against a small fixture tree.
 @Suite("resolution rules")
 struct ResolutionRulesTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try V8Engine.initialize(flags: [], fixedSeeds: true) }
+
   @Test("packages come from the nearest node_modules folder up the chain, then package roots")
   func nodeModulesChain() throws {
     let root = try makeTree([

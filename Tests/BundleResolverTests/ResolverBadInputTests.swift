@@ -1,10 +1,14 @@
 import BundleResolver
 import Foundation
+import SnapshotKit
 import Testing
 
 /// Every bad input gives its message at its location, and all of them come out of one run.
 @Suite("resolver bad input")
 struct ResolverBadInputTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try V8Engine.initialize(flags: [], fixedSeeds: true) }
+
   @Test("a missing file suggests the closest module in that folder")
   func missingFile() throws {
     let root = try makeTree(["main.js": "\nimport { x } from './lib/utlis.js';\n", "lib/utils.js": "export const x = 1;\n"])

@@ -5,6 +5,9 @@ import Testing
 
 @Suite("building and booting")
 struct BuildAndBootTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try Fixtures.prepareEngine() }
+
   @Test("two builds of the same inputs are byte-identical")
   func reproducible() throws {
     let first = try Fixtures.smallSnapshot().serialized()

@@ -3,6 +3,9 @@ import Testing
 
 @Suite("snapshot compatibility")
 struct CompatibilityTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try Fixtures.prepareEngine() }
+
   func environment(_ file: SnapshotFile) throws -> RuntimeEnvironment {
     RuntimeEnvironment(
       v8Version: file.metadata.v8Version, v8Flags: file.metadata.v8Flags, platform: file.metadata.platform,

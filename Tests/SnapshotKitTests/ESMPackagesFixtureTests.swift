@@ -9,6 +9,9 @@ import Testing
 /// the booted runtime calls into it.
 @Suite("ESM packages fixture")
 struct ESMPackagesFixtureTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try Fixtures.prepareEngine() }
+
   static var fixture: String {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<2 { url = url.deletingLastPathComponent() }

@@ -29,6 +29,9 @@ enum InternalJSSnapshot {
 
 @Suite("event loop")
 struct EventLoopTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try Fixtures.prepareEngine() }
+
   @Test("timers run by deadline, then creation order; cleared timers never run; the loop ends when idle")
   func timerOrder() async throws {
     let log = try await onOwnThread {
@@ -73,8 +76,7 @@ struct EventLoopTests {
       """.write(toFile: folder + "/main.js", atomically: false, encoding: .utf8)
     let (code, seen) = try await onOwnThread {
       let runtime = try InternalJSSnapshot.boot(arguments: [folder + "/data.txt"])
-      let graph = try ModuleGraphBuilder(root: folder, entryPoints: ["main.js"]).build(parser: ModuleSourceParser())
-      let code = try runtime.runMain(graph)
+      let code = try runtime.runMain(scriptAt: folder + "/main.js")
       return (code, try runtime.evaluate("globalThis.seen"))
     }
     #expect(code == 42)

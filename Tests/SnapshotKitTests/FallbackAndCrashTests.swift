@@ -5,6 +5,9 @@ import Testing
 
 @Suite("fallback boot and crash explanations")
 struct FallbackAndCrashTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try Fixtures.prepareEngine() }
+
   @Test("a damaged snapshot falls back to the sources and says why")
   func fallbackInvalid() throws {
     try Fixtures.prepareEngine()
@@ -33,8 +36,12 @@ struct FallbackAndCrashTests {
       Issue.record("expected an incompatible fallback, got \(String(describing: mismatched.fallbackReason))")
       return
     }
-    let good = try JSRuntime.boot(snapshotAt: root + "/snapshot.bin", orSources: Fixtures.smallConfiguration(root: root), ops: Fixtures.smallRegistry())
-    #expect(good.fallbackReason == nil)
+    do {
+      // Released before the next fallback: V8 10.2 cannot make an isolate from sources while
+      // one booted from a snapshot is alive (the shim refuses; see runtime.cpp).
+      let good = try JSRuntime.boot(snapshotAt: root + "/snapshot.bin", orSources: Fixtures.smallConfiguration(root: root), ops: Fixtures.smallRegistry())
+      #expect(good.fallbackReason == nil)
+    }
     let missing = try JSRuntime.boot(snapshotAt: root + "/none.bin", orSources: Fixtures.smallConfiguration(root: root), ops: Fixtures.smallRegistry())
     guard case .unreadable = missing.fallbackReason else {
       Issue.record("expected an unreadable fallback")

@@ -9,6 +9,9 @@ import Testing
 /// would kill the test runner.)
 @Suite("module namespaces in snapshots")
 struct NamespaceSnapshotTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try Fixtures.prepareEngine() }
+
   func boot(_ files: [String: String]) throws -> JSRuntime {
     try Fixtures.prepareEngine()
     let root = try Fixtures.moduleTree(files)

@@ -4,6 +4,9 @@ import Testing
 
 @Suite("snapshot.bin format")
 struct SnapshotFormatTests {
+  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
+  init() throws { try Fixtures.prepareEngine() }
+
   @Test("a written snapshot parses back to the same header, metadata and blob")
   func roundTrip() throws {
     for codec in PayloadCodec.allCases {

@@ -31,8 +31,10 @@ void sg_free(void *pointer);
 
 // MARK: - Process
 
-/// Initialises V8 once per process with the given flags (space separated, may be empty).
-/// A later call with the same flags succeeds; with other flags it fails.
+/// Initialises V8 once per process with the given flags (space separated, may be empty), after
+/// the flags every snapgen process uses (--no-verify-snapshot-checksum
+/// --harmony-import-assertions). A later call with the same flags succeeds; with other flags it
+/// fails. sg_runtime_new initialises V8 with no extra flags if nothing did before.
 int sg_v8_initialize(const char *flags, sg_error *error);
 /// The flags V8 was initialised with, or NULL before initialisation.
 const char *sg_v8_flags(void);

@@ -95,6 +95,7 @@ public final class JSRuntime {
   static func make(
     blob: UnsafeMutableRawBufferPointer?, ops: OpRegistry, forSnapshot: Bool, opNames: [String]? = nil
   ) throws(RuntimeError) -> JSRuntime {
+    do { try V8Engine.ensureInitialized() } catch { throw .engine(error.message) }
     let table = OpTable(ops)
     let names = (opNames ?? ops.manifest.names).map { strdup($0) }
     defer { names.forEach { free($0) } }
