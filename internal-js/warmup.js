@@ -12,7 +12,7 @@
     url.pathname = "/d";
     void String(url) + url.origin + url.host;
     void new URL("../up?q", "http://example.com/a/b/c").href;
-    void new URL("file:///tmp/x.txt").pathname;
+    void new URL("file:///srv/data.txt").pathname;
     void new URLSearchParams("a=1&b=2&a=3").getAll("a");
 
     const bytes = new TextEncoder().encode("héllo wörld ✓");

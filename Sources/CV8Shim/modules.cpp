@@ -191,38 +191,13 @@ extern "C" int sg_module_instantiate(sg_runtime *runtime, int32_t module_id,
 }
 
 extern "C" int sg_module_evaluate(sg_runtime *runtime, int32_t module_id, sg_error *error) {
-  if (module_id < 0 || static_cast<size_t>(module_id) >= runtime->modules.size()) {
-    sg::SetError(error, "unknown module id " + std::to_string(module_id));
+  int64_t pending = -1;
+  if (sg_module_evaluate_async(runtime, module_id, &pending, error) != 0) return -1;
+  if (pending >= 0) {
+    sg_promise_forget(runtime, pending);
+    sg::SetError(error, "the module's top-level await never settled (it waits for something "
+                        "that cannot happen while the module graph is evaluated)");
     return -1;
-  }
-  v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
-  v8::TryCatch try_catch(isolate);
-  v8::Local<v8::Module> module = runtime->modules[module_id].Get(isolate);
-  v8::Local<v8::Value> result;
-  if (!module->Evaluate(context).ToLocal(&result)) {
-    sg::CaptureException(isolate, context, try_catch, error);
-    return -1;
-  }
-  isolate->PerformMicrotaskCheckpoint();
-  if (module->GetStatus() == v8::Module::kErrored) {
-    sg::CaptureExceptionValue(isolate, context, module->GetException(), error);
-    return -1;
-  }
-  if (result->IsPromise()) {
-    v8::Local<v8::Promise> promise = result.As<v8::Promise>();
-    if (promise->State() == v8::Promise::kRejected) {
-      sg::CaptureExceptionValue(isolate, context, promise->Result(), error);
-      return -1;
-    }
-    if (promise->State() == v8::Promise::kPending) {
-      sg::SetError(error, "the module's top-level await never settled (it waits for something "
-                          "that cannot happen while the module graph is evaluated)");
-      return -1;
-    }
   }
   return 0;
 }
