@@ -111,10 +111,8 @@ extern "C" sg_promise_state sg_promise_state_of(sg_runtime *runtime, int64_t pro
   auto found = runtime->tracked.find(promise_id);
   if (found == runtime->tracked.end()) return SG_PROMISE_PENDING;
   v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Context> context = entered.context;
   v8::Local<v8::Promise> promise = found->second.Get(isolate);
   switch (promise->State()) {
     case v8::Promise::kPending:
@@ -141,10 +139,8 @@ extern "C" int sg_module_evaluate_async(sg_runtime *runtime, int32_t module_id,
     return -1;
   }
   v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Context> context = entered.context;
   v8::TryCatch try_catch(isolate);
   v8::Local<v8::Module> module = runtime->modules[module_id].Get(isolate);
   v8::Local<v8::Value> result;
@@ -171,10 +167,8 @@ extern "C" int sg_module_evaluate_async(sg_runtime *runtime, int32_t module_id,
 extern "C" int sg_take_unhandled_rejection(sg_runtime *runtime, sg_error *error) {
   if (runtime->rejections.empty() || runtime->blob_created) return 0;
   v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Context> context = entered.context;
   auto first = std::move(runtime->rejections.front());
   runtime->rejections.erase(runtime->rejections.begin());
   sg::CaptureExceptionValue(isolate, context, first.second.Get(isolate), error);

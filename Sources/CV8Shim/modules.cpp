@@ -78,10 +78,8 @@ extern "C" int sg_module_parse(sg_runtime *runtime, const char *resource_name,
   *requests = nullptr;
   *count = 0;
   v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Context> context = entered.context;
   v8::TryCatch try_catch(isolate);
   v8::Local<v8::Module> module;
   if (!CompileModule(isolate, resource_name, source, length).ToLocal(&module)) {
@@ -117,10 +115,8 @@ extern "C" int sg_module_parse(sg_runtime *runtime, const char *resource_name,
 extern "C" int32_t sg_module_compile(sg_runtime *runtime, const char *resource_name,
                                      const char *source, size_t length, sg_error *error) {
   v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Context> context = entered.context;
   v8::TryCatch try_catch(isolate);
   v8::Local<v8::Module> module;
   if (!CompileModule(isolate, resource_name, source, length).ToLocal(&module)) {
@@ -133,10 +129,8 @@ extern "C" int32_t sg_module_compile(sg_runtime *runtime, const char *resource_n
 extern "C" int32_t sg_module_json(sg_runtime *runtime, const char *resource_name,
                                   const char *source, size_t length, sg_error *error) {
   v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Context> context = entered.context;
   v8::TryCatch try_catch(isolate);
   v8::Local<v8::String> text;
   v8::Local<v8::Value> parsed;
@@ -172,10 +166,8 @@ extern "C" int sg_module_instantiate(sg_runtime *runtime, int32_t module_id,
     return -1;
   }
   v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Context> context = entered.context;
   v8::TryCatch try_catch(isolate);
   runtime->resolve = resolve;
   runtime->resolve_context = resolve_context;

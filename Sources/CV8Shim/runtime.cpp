@@ -184,10 +184,8 @@ extern "C" int sg_script_run(sg_runtime *runtime, const char *resource_name, con
     return -1;
   }
   v8::Isolate *isolate = runtime->isolate;
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = runtime->context.Get(isolate);
-  v8::Context::Scope context_scope(context);
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Context> context = entered.context;
   v8::TryCatch try_catch(isolate);
 
   v8::Local<v8::String> code;

@@ -109,3 +109,22 @@ struct sg_call {
   }
 };
 
+
+namespace sg {
+
+/// The scopes every entry point that runs JS needs: the runtime's isolate entered, a handle
+/// scope, and its context entered.
+struct EnteredContext {
+  v8::Isolate::Scope isolate_scope;
+  v8::HandleScope handle_scope;
+  v8::Local<v8::Context> context;
+  v8::Context::Scope context_scope;
+
+  explicit EnteredContext(sg_runtime *runtime)
+      : isolate_scope(runtime->isolate),
+        handle_scope(runtime->isolate),
+        context(runtime->context.Get(runtime->isolate)),
+        context_scope(context) {}
+};
+
+}  // namespace sg
