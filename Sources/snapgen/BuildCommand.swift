@@ -31,6 +31,9 @@ struct BuildCommand: ParsableCommand {
 
   @OptionGroup var diagnostics: DiagnosticOptions
 
+  @Option(help: "Seconds the build may take before it is stopped (the JS may never finish).")
+  var timeout: Int = 300
+
   func run() throws {
     let clock = ContinuousClock()
     let start = clock.now
@@ -45,7 +48,9 @@ struct BuildCommand: ParsableCommand {
     }
     let file: SnapshotFile
     do {
-      file = try IsolatedBuild(configuration: configuration, executable: Terminal.selfExecutable).build()
+      var build = IsolatedBuild(configuration: configuration, executable: Terminal.selfExecutable)
+      build.timeout = .seconds(max(1, timeout))
+      file = try build.build()
     } catch {
       throw diagnostics.fail(error.diagnostics)
     }

@@ -47,6 +47,16 @@ struct BadInputTests {
     #expect(result.stderr.contains("top-level await never settled"))
   }
 
+  @Test("JavaScript that never finishes is stopped after --timeout, keeping the old snapshot")
+  func endlessLoop() async throws {
+    let folder = try CLI.temporaryFolder()
+    try CLI.write(["main.js": "let i = 0;\nwhile (true) { i++; }\n", "snapshot.bin": "previous"], into: folder)
+    let result = try await CLI.run(["build", folder, "--entry", "main.js", "-o", folder + "/snapshot.bin", "--timeout", "2"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("the build did not finish within 2 s and was stopped"), "\(result.stderr)")
+    #expect(FileManager.default.contents(atPath: folder + "/snapshot.bin") == Data("previous".utf8))
+  }
+
   @Test("an unwritable output keeps the old file and says why")
   func unwritableOutput() async throws {
     let folder = try CLI.temporaryFolder()

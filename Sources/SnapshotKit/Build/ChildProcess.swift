@@ -21,6 +21,8 @@ public enum ChildProcess {
     public var termination: Termination
     public var standardOutput: [UInt8]
     public var standardError: [UInt8]
+    /// True when the child was killed because it outlived the timeout.
+    public var timedOut = false
   }
 
   /// A failure to start the child.
@@ -29,9 +31,10 @@ public enum ChildProcess {
   }
 
   /// Runs `executable` with `arguments` (not including argv[0]), writes `input` to its standard
-  /// input, and waits for it to end.
+  /// input, and waits for it to end; after `timeout` (if given) the child is killed.
   public static func run(
-    _ executable: String, arguments: [String], input: [UInt8] = [], environment: [String]? = nil
+    _ executable: String, arguments: [String], input: [UInt8] = [], environment: [String]? = nil,
+    timeout: Duration? = nil
   ) throws(SpawnError) -> Outcome {
     var stdinPipe: [Int32] = [-1, -1]
     var stdoutPipe: [Int32] = [-1, -1]
@@ -69,16 +72,22 @@ public enum ChildProcess {
       close(stderrPipe[0])
       throw SpawnError(description: "cannot start \(executable): \(String(cString: strerror(status)))")
     }
-    let (output, error) = pump(input: input, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0])
+    let deadline = timeout.map { ContinuousClock.now + $0 }
+    let (output, error, timedOut) = pump(
+      input: input, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0], child: pid, deadline: deadline)
     var waitStatus: Int32 = 0
     while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
     let termination: Outcome.Termination =
       (waitStatus & 0x7f) == 0 ? .exited((waitStatus >> 8) & 0xff) : .signaled(waitStatus & 0x7f)
-    return Outcome(termination: termination, standardOutput: output, standardError: error)
+    return Outcome(termination: termination, standardOutput: output, standardError: error, timedOut: timedOut)
   }
 
   /// Feeds stdin and drains stdout and stderr together, so no pipe can fill up and block.
-  private static func pump(input: [UInt8], stdin: Int32, stdout: Int32, stderr: Int32) -> ([UInt8], [UInt8]) {
+  /// Kills `child` once `deadline` passes (its pipes then close and the loop ends).
+  private static func pump(
+    input: [UInt8], stdin: Int32, stdout: Int32, stderr: Int32, child: pid_t, deadline: ContinuousClock.Instant?
+  ) -> ([UInt8], [UInt8], Bool) {
+    var timedOut = false
     var output: [UInt8] = []
     var error: [UInt8] = []
     var written = 0
@@ -95,10 +104,20 @@ public enum ChildProcess {
     while !open.isEmpty || inputOpen {
       var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
       if inputOpen { fds.append(pollfd(fd: stdin, events: Int16(POLLOUT), revents: 0)) }
-      let ready = poll(&fds, nfds_t(fds.count), -1)
+      var wait: Int32 = -1
+      if let deadline, !timedOut {
+        let left = ContinuousClock.now.duration(to: deadline)
+        wait = Int32(clamping: max(0, left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000))
+      }
+      let ready = poll(&fds, nfds_t(fds.count), wait)
       if ready < 0 {
         if errno == EINTR { continue }
         break
+      }
+      if ready == 0 && wait >= 0 {
+        timedOut = true
+        kill(child, SIGKILL)
+        continue
       }
       for entry in fds where entry.revents != 0 {
         if entry.fd == stdin {
@@ -119,7 +138,7 @@ public enum ChildProcess {
         }
       }
     }
-    return (output, error)
+    return (output, error, timedOut)
   }
 
   private static func currentEnvironment() -> [String] {

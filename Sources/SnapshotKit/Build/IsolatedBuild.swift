@@ -23,6 +23,10 @@ public struct IsolatedBuild {
   /// Extra environment entries (`NAME=value`) for the child.
   public var environment: [String] = []
 
+  /// How long the child may take before it is killed (an endless loop at module top level, a
+  /// promise chain that never ends).
+  public var timeout: Duration = .seconds(300)
+
   public init(configuration: BuildConfiguration, executable: String) {
     self.configuration = configuration
     self.executable = executable
@@ -39,6 +43,13 @@ public struct IsolatedBuild {
       throw DiagnosticError([.error("cannot encode the build request: \(error)")])
     }
     let outcome = try runChild(request, diagnosing: false)
+    if outcome.timedOut {
+      let seconds = timeout.components.seconds
+      throw DiagnosticError([.error(
+        "the build did not finish within \(seconds) s and was stopped",
+        file: configuration.configPath.map(FilePaths.display),
+        notes: ["JavaScript that never returns at module top level (an endless loop, say) keeps V8 busy; raise --timeout if the build is only slow"])])
+    }
     guard let (kind, body) = Self.unframe(outcome.standardOutput) else {
       // V8 prints some of its reasons (e.g. "global handle not serialized") on stdout.
       let stderr = String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self)
@@ -79,7 +90,8 @@ public struct IsolatedBuild {
     }
     let environment = variables.map { "\($0.key)=\($0.value)" }.sorted()
     do {
-      return try ChildProcess.run(executable, arguments: [Self.childCommand], input: request, environment: environment)
+      return try ChildProcess.run(
+        executable, arguments: [Self.childCommand], input: request, environment: environment, timeout: timeout)
     } catch {
       throw DiagnosticError([.error(error.description)])
     }
