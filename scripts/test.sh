@@ -29,8 +29,21 @@ snapgen="$(swift build --show-bin-path)/snapgen"
 snapshot=.build/internal-js.snapshot.bin
 "$snapgen" build internal-js --output "$snapshot" || status=1
 echo "JS tests, snapshot-booted runtime:"
-"$snapgen" run --snapshot "$snapshot" Tests/js/all.test.js || status=1
+"$snapgen" run --snapshot "$snapshot" Tests/js/all.test.js | tee .build/js-snapshot.log || status=1
 echo "JS tests, runtime evaluated from source:"
-"$snapgen" run --from-sources internal-js Tests/js/all.test.js || status=1
+"$snapgen" run --from-sources internal-js Tests/js/all.test.js | tee .build/js-sources.log || status=1
 
+# Everything in one closing line.
+passed=$(( ${total:-0} - ${failed:-0} ))
+failures=${failed:-0}
+for js in .build/js-snapshot.log .build/js-sources.log; do
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$js" | tail -n 1 || true)
+  if [ -n "$line" ]; then
+    passed=$((passed + $(cut -d' ' -f1 <<<"$line")))
+    failures=$((failures + $(cut -d' ' -f3 <<<"$line")))
+  else
+    failures=$((failures + 1))
+  fi
+done
+echo "all: ${passed} passed, ${failures} failed"
 exit "$status"
