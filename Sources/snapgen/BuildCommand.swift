@@ -30,18 +30,21 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Print a JSON summary on stdout.")
   var json = false
 
+  @OptionGroup var pluginMode: PluginMode
+
   func run() throws {
     let clock = ContinuousClock()
     let start = clock.now
     let configuration: BuildConfiguration
-    do { configuration = try makeConfiguration() } catch { throw Terminal.fail(error.diagnostics) }
+    do { configuration = try makeConfiguration() } catch { throw Terminal.fail(pluginMode.present(error.diagnostics)) }
     let result: SnapshotBuilder.Result
     let outcome: AtomicFileWriter.Outcome
     do {
-      (result, outcome) = try SnapshotBuilder(configuration: configuration).build(writingTo: output)
+      (result, outcome) = try pluginMode.build(SnapshotBuilder(configuration: configuration), writingTo: output)
     } catch {
-      throw Terminal.fail(error.diagnostics)
+      throw Terminal.fail(pluginMode.present(error.diagnostics))
     }
+    if pluginMode.plugin { return }
     let elapsed = (clock.now - start).milliseconds
     let header = result.file.header
     if json {
