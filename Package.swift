@@ -23,6 +23,8 @@ let package = Package(
     .executable(name: "snapgen", targets: ["snapgen"]),
     .library(name: "SnapshotKit", targets: ["SnapshotKit"]),
     .library(name: "BundleResolver", targets: ["BundleResolver"]),
+    .plugin(name: "SnapgenBuildPlugin", targets: ["SnapgenBuildPlugin"]),
+    .plugin(name: "SnapgenCommandPlugin", targets: ["SnapgenCommandPlugin"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -70,10 +72,20 @@ let package = Package(
       name: "InternalJS",
       dependencies: ["SnapshotKit"],
       path: "internal-js",
-      exclude: ["src", "snapgen.json", "README.md"]
+      exclude: ["src", "snapgen.json", "README.md"],
+      plugins: ["SnapgenBuildPlugin"]
+    ),
+    // Runs snapgen at build time; its snapshot.bin becomes the target's resource.
+    .plugin(name: "SnapgenBuildPlugin", capability: .buildTool(), dependencies: ["snapgen"]),
+    // `swift package snapgen …`: the CLI from SwiftPM (verify, bench, inspect, build).
+    .plugin(
+      name: "SnapgenCommandPlugin",
+      capability: .command(intent: .custom(verb: "snapgen", description: "Run snapgen (verify, bench, inspect, build …)")),
+      dependencies: ["snapgen"]
     ),
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
+    .testTarget(name: "InternalJSTests", dependencies: ["InternalJS", "SnapshotKit"]),
     .testTarget(
       name: "SnapgenCLITests",
       dependencies: [
@@ -86,7 +98,7 @@ let package = Package(
 )
 
 // Swift 6 language mode everywhere, with the upcoming features the project opts into.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("ExistentialAny"))
   target.swiftSettings = settings
