@@ -80,8 +80,7 @@ let package = Package(
     // `swift package snapgen …`: the CLI from SwiftPM (verify, bench, inspect, build).
     .plugin(
       name: "SnapgenCommandPlugin",
-      capability: .command(intent: .custom(verb: "snapgen", description: "Run snapgen (verify, bench, inspect, build …)")),
-      dependencies: ["snapgen"]
+      capability: .command(intent: .custom(verb: "snapgen", description: "Run snapgen (verify, bench, inspect, build …)"))
     ),
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
