@@ -85,6 +85,11 @@ let package = Package(
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
     .testTarget(name: "InternalJSTests", dependencies: ["InternalJS", "SnapshotKit"]),
+    // Drives `swift build` on a copy of IntegrationTests/PluginConsumer (slow).
+    .testTarget(
+      name: "SnapgenPluginTests",
+      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+    ),
     .testTarget(
       name: "SnapgenCLITests",
       dependencies: [
