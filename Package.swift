@@ -24,6 +24,8 @@ let package = Package(
     .executable(name: "snapgen-embedder-example", targets: ["EmbedderExample"]),
     .library(name: "SnapshotKit", targets: ["SnapshotKit"]),
     .library(name: "BundleResolver", targets: ["BundleResolver"]),
+    .plugin(name: "SnapgenBuildPlugin", targets: ["SnapgenBuildPlugin"]),
+    .plugin(name: "SnapgenCommandPlugin", targets: ["SnapgenCommandPlugin"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -83,7 +85,15 @@ let package = Package(
       name: "InternalJS",
       dependencies: ["SnapshotKit"],
       path: "internal-js",
-      exclude: ["src", "snapgen.json", "warmup.js"]
+      exclude: ["src", "snapgen.json", "warmup.js"],
+      plugins: ["SnapgenBuildPlugin"]
+    ),
+    // Runs snapgen at build time; its snapshot.bin becomes the target's resource.
+    .plugin(name: "SnapgenBuildPlugin", capability: .buildTool(), dependencies: ["snapgen"]),
+    // `swift package snapgen …`: the CLI from SwiftPM (verify, bench, inspect, build).
+    .plugin(
+      name: "SnapgenCommandPlugin",
+      capability: .command(intent: .custom(verb: "snapgen", description: "Run snapgen (verify, bench, inspect, build …)"))
     ),
     // A Swift program embedding SnapshotKit with its own ops (see its main.swift).
     .executableTarget(
@@ -94,6 +104,12 @@ let package = Package(
     ),
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
+    .testTarget(name: "InternalJSTests", dependencies: ["InternalJS", "SnapshotKit"]),
+    // Drives `swift build` on a copy of IntegrationTests/PluginConsumer (slow).
+    .testTarget(
+      name: "SnapgenPluginTests",
+      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+    ),
     .testTarget(
       name: "ReliabilityTests",
       dependencies: [
@@ -114,7 +130,7 @@ let package = Package(
 )
 
 // Swift 6 language mode everywhere, with the upcoming features the project opts into.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("ExistentialAny"))
   target.swiftSettings = settings

@@ -33,6 +33,11 @@ echo "JS tests, snapshot-booted runtime:"
 echo "JS tests, runtime evaluated from source:"
 "$snapgen" run --from-sources internal-js Tests/js/all.test.js | tee .build/js-sources.log || status=1
 
+# The consumer fixture: a package that applies SnapgenBuildPlugin and boots from the resource in
+# its own test. Its build folder lives under .build and is shared with SnapgenPluginTests.
+echo "Plugin consumer fixture:"
+swift test --package-path IntegrationTests/PluginConsumer --scratch-path .build/plugin-fixture || status=1
+
 # Everything in one closing line.
 passed=$(( ${total:-0} - ${failed:-0} ))
 failures=${failed:-0}

@@ -34,17 +34,24 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "Seconds the build may take before it is stopped (the JS may never finish).")
   var timeout: Int = 300
 
+  @OptionGroup var pluginMode: PluginMode
+
   func run() throws {
     let clock = ContinuousClock()
     let start = clock.now
     let configuration: BuildConfiguration
-    do { configuration = try makeConfiguration() } catch { throw diagnostics.fail(error.diagnostics) }
+    do { configuration = try makeConfiguration() } catch { throw diagnostics.fail(pluginMode.present(error.diagnostics)) }
     // Resolve here first: resolution errors and warnings come without starting a child, and the
     // graph gives the depfile its inputs. V8 then evaluates and serialises in a child process,
     // so a FATAL or a crash in the serialiser becomes a diagnostic.
     let graph: ModuleGraph
-    do { graph = try SnapshotBuilder(configuration: configuration).resolveGraph() } catch {
-      throw diagnostics.fail(error.diagnostics)
+    do {
+      graph = try SnapshotBuilder(configuration: configuration).resolveGraph()
+      if let folder = pluginMode.inputsWithin {
+        try PluginMode.confine(graph, to: folder, configuration: configuration)
+      }
+    } catch {
+      throw diagnostics.fail(pluginMode.present(error.diagnostics))
     }
     let file: SnapshotFile
     do {
@@ -52,7 +59,7 @@ struct BuildCommand: ParsableCommand {
       build.timeout = .seconds(max(1, timeout))
       file = try build.build()
     } catch {
-      throw diagnostics.fail(error.diagnostics)
+      throw diagnostics.fail(pluginMode.present(error.diagnostics))
     }
     diagnostics.print(graph.warnings)
     if let depfile {
@@ -65,10 +72,16 @@ struct BuildCommand: ParsableCommand {
     }
     let outcome: AtomicFileWriter.Outcome
     do {
+      if pluginMode.plugin {
+        try FileManager.default.createDirectory(atPath: FilePaths.directory(of: output), withIntermediateDirectories: true)
+      }
       outcome = try AtomicFileWriter.write(file.serialized(), to: output, beforeRename: Terminal.testingStallBeforeRename)
+    } catch let error as AtomicFileWriter.WriteError {
+      throw diagnostics.fail(pluginMode.present([.error(error.description)]))
     } catch {
-      throw diagnostics.fail([.error(error.description)])
+      throw diagnostics.fail(pluginMode.present([.error("\(error)", file: output)]))
     }
+    if pluginMode.plugin { return }
     let elapsed = (clock.now - start).milliseconds
     let header = file.header
     let moduleCount = file.metadata.modules.count

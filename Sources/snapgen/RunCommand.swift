@@ -14,8 +14,8 @@ struct RunCommand: ParsableCommand {
       promise rejection is reported with its location and exits with 1.
       """)
 
-  @Option(name: .shortAndLong, help: "The snapshot to boot from.")
-  var snapshot: String = "snapshot.bin"
+  @Option(name: .shortAndLong, help: "The snapshot to boot from. Default: the one that shipped with InternalJS.")
+  var snapshot: String?
 
   @Option(help: ArgumentHelp(
     "Instead of a snapshot, evaluate the internal JS of this folder (or snapgen.json) from source.",
@@ -61,6 +61,7 @@ struct RunCommand: ParsableCommand {
         throw Terminal.fail(error, snapshot: fromSources)
       }
     } else {
+      let snapshot = try snapshot ?? ShippedSnapshot.path()
       do {
         runtime = try JSRuntime.boot(snapshotAt: snapshot, ops: ops)
       } catch {

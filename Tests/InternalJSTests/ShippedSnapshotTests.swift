@@ -1,0 +1,52 @@
+import Foundation
+import InternalJS
+import SnapshotKit
+import Testing
+
+@Suite("the snapshot that ships with InternalJS")
+struct ShippedSnapshotTests {
+  @Test("InternalJS's resource bundle holds a valid snapshot of its snapgen.json entry points")
+  func shippedSnapshotIsValid() throws {
+    let snapshot = try InternalJS.snapshot()
+    #expect(snapshot.url.lastPathComponent == BundledSnapshot.fileName)
+    let data = try #require(FileManager.default.contents(atPath: snapshot.url.path))
+    let file = try SnapshotFile.parse([UInt8](data))
+    #expect(file.metadata.entryPoints == ["src/main.js"])
+    #expect(file.metadata.modules.contains { $0.name == "src/console/console.js" })
+  }
+
+  @Test("a runtime booted through Bundle.module has internal JS in place")
+  func bootsThroughBundle() throws {
+    let runtime = try InternalJS.boot()
+    #expect(try runtime.evaluate("typeof console.log + ' ' + typeof TextEncoder + ' ' + typeof URL") == "function function function")
+  }
+
+  @Test("a bundle without snapshot.bin is refused with advice")
+  func bundleWithoutSnapshot() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "snapgen-empty-\(UUID().uuidString).resources")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bundle = try #require(Bundle(url: folder))
+    #expect(throws: RuntimeError.self) { try BundledSnapshot(bundle: bundle) }
+    do {
+      _ = try BundledSnapshot(bundle: bundle)
+    } catch {
+      #expect("\(error)".contains("apply SnapgenBuildPlugin"))
+    }
+  }
+
+  @Test("a bundle is found beside an executable by package and module name, and not by another name")
+  func besideExecutable() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "snapgen-bin-\(UUID().uuidString)")
+    let bundle = folder.appending(path: "demo_JS.resources")
+    try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let shipped = try InternalJS.snapshot()
+    try FileManager.default.copyItem(at: shipped.url, to: bundle.appending(path: "snapshot.bin"))
+    let executable = folder.appending(path: "demo")
+    let found = try #require(BundledSnapshot.beside(executable: executable, module: "JS", package: "demo"))
+    #expect(found.url.standardizedFileURL.path == bundle.appending(path: "snapshot.bin").standardizedFileURL.path)
+    #expect(BundledSnapshot.beside(executable: executable, module: "Other", package: "demo") == nil)
+    _ = try found.boot()
+  }
+}
