@@ -134,10 +134,7 @@ extern "C" void sg_promise_forget(sg_runtime *runtime, int64_t promise_id) {
 extern "C" int sg_module_evaluate_async(sg_runtime *runtime, int32_t module_id,
                                         int64_t *pending, sg_error *error) {
   *pending = -1;
-  if (module_id < 0 || static_cast<size_t>(module_id) >= runtime->modules.size()) {
-    sg::SetError(error, "unknown module id " + std::to_string(module_id));
-    return -1;
-  }
+  if (!sg::IsKnownModule(runtime, module_id, error)) return -1;
   v8::Isolate *isolate = runtime->isolate;
   sg::EnteredContext entered(runtime);
   v8::Local<v8::Context> context = entered.context;

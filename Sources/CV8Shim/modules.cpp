@@ -161,10 +161,7 @@ extern "C" int32_t sg_module_json(sg_runtime *runtime, const char *resource_name
 extern "C" int sg_module_instantiate(sg_runtime *runtime, int32_t module_id,
                                      sg_resolve_callback resolve, void *resolve_context,
                                      sg_error *error) {
-  if (module_id < 0 || static_cast<size_t>(module_id) >= runtime->modules.size()) {
-    sg::SetError(error, "unknown module id " + std::to_string(module_id));
-    return -1;
-  }
+  if (!sg::IsKnownModule(runtime, module_id, error)) return -1;
   v8::Isolate *isolate = runtime->isolate;
   sg::EnteredContext entered(runtime);
   v8::Local<v8::Context> context = entered.context;

@@ -128,3 +128,14 @@ struct EnteredContext {
 };
 
 }  // namespace sg
+
+namespace sg {
+
+/// Whether `module_id` names a compiled module of `runtime`; fills `error` when not.
+inline bool IsKnownModule(sg_runtime *runtime, int32_t module_id, sg_error *error) {
+  if (module_id >= 0 && static_cast<size_t>(module_id) < runtime->modules.size()) return true;
+  SetError(error, "unknown module id " + std::to_string(module_id));
+  return false;
+}
+
+}  // namespace sg

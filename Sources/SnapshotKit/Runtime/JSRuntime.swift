@@ -42,7 +42,6 @@ public final class JSRuntime {
     let bytes: [UInt8]
     do { bytes = try FileBytes.read(path) } catch { throw .io("cannot read snapshot \(path): \(error.reason)") }
     let read = clock.now
-    do { try V8Engine.ensureInitialized() } catch { throw .engine(error.message) }
     let header: SnapshotHeader
     do { header = try SnapshotFile.validateForBoot(bytes, environment: .current(ops: ops.manifest)) } catch {
       throw .snapshot(error)
@@ -63,7 +62,6 @@ public final class JSRuntime {
   public static func boot(from file: SnapshotFile, ops: OpRegistry = .standard) throws(RuntimeError) -> JSRuntime {
     let clock = ContinuousClock()
     let start = clock.now
-    do { try V8Engine.ensureInitialized() } catch { throw .engine(error.message) }
     do { try file.checkCompatibility(with: .current(ops: ops.manifest)) } catch { throw .snapshot(error) }
     let validated = clock.now
     let blob: UnsafeMutableRawBufferPointer
@@ -81,7 +79,6 @@ public final class JSRuntime {
   public static func fromSources(_ graph: ModuleGraph, ops: OpRegistry = .standard) throws(RuntimeError) -> JSRuntime {
     let clock = ContinuousClock()
     let start = clock.now
-    do { try V8Engine.ensureInitialized() } catch { throw .engine(error.message) }
     let runtime = try make(blob: nil, ops: ops, forSnapshot: false)
     runtime.timings.isolateAndContext = clock.now - start
     let evaluated = clock.now
