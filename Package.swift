@@ -29,7 +29,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
   ],
   targets: [
@@ -48,11 +47,14 @@ let package = Package(
     // lz4 is the fastest codec to boot from.
     .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
     .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+    // SHA-256 and Ed25519 from Debian's OpenSSL 3 (libnode already loads libcrypto.so.3).
+    .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "SnapgenCrypto", dependencies: ["COpenSSL"]),
     .target(
       name: "BundleResolver",
       dependencies: [
         "CV8Shim",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "SnapgenCrypto",
       ]
     ),
     .target(
@@ -62,7 +64,7 @@ let package = Package(
         "CDeflate",
         "CLZ4",
         "BundleResolver",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "SnapgenCrypto",
       ]
     ),
     .executableTarget(
@@ -104,6 +106,7 @@ let package = Package(
     ),
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
+    .testTarget(name: "SnapgenCryptoTests", dependencies: ["SnapgenCrypto"]),
     .testTarget(name: "InternalJSTests", dependencies: ["InternalJS", "SnapshotKit"]),
     // Drives `swift build` on a copy of IntegrationTests/PluginConsumer (slow).
     .testTarget(

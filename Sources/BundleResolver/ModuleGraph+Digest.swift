@@ -1,4 +1,4 @@
-import Crypto
+import SnapgenCrypto
 
 extension ModuleGraph {
   /// A canonical description of the graph's content for input digests: every module in
@@ -19,9 +19,6 @@ extension ModuleGraph {
   public var contentDigest: String {
     var hasher = SHA256()
     digest(into: &hasher)
-    return hasher.finalize().map { byte in
-      let text = String(byte, radix: 16)
-      return byte < 16 ? "0" + text : text
-    }.joined()
+    return hasher.finalize().hexString
   }
 }

@@ -1,5 +1,5 @@
 import BundleResolver
-import Crypto
+import SnapgenCrypto
 
 /// The digest of everything a snapshot is built from: snapgen's version, the effective
 /// configuration and the graph (every module's name and bytes, every edge). Equal digests mean an up-to-date snapshot.

@@ -1,4 +1,4 @@
-import Crypto
+import SnapgenCrypto
 
 /// The 32-byte digest of everything a runtime must share with a snapshot to boot it: platform,
 /// V8 version, V8 flags and op-table digest. Stored in the header's fixed prefix.

@@ -1,5 +1,5 @@
 import CV8Shim
-import Crypto
+import SnapgenCrypto
 import Foundation
 
 /// One op: a native function internal JS reaches as `core.ops.<name>`.
@@ -137,14 +137,5 @@ public struct OpTableDifference: Equatable, Sendable, CustomStringConvertible {
     if !changed.isEmpty { parts.append("changed kind or arity: \(changed.joined(separator: ", "))") }
     if parts.isEmpty { parts.append("the native reference layout differs (built by another snapgen version)") }
     return parts.joined(separator: "; ")
-  }
-}
-
-extension Sequence where Element == UInt8 {
-  var hexString: String {
-    map { byte in
-      let digits = String(byte, radix: 16)
-      return digits.count == 1 ? "0" + digits : digits
-    }.joined()
   }
 }
