@@ -16,6 +16,11 @@ public enum FilePaths {
     return String(cString: resolved)
   }
 
+  /// `path` made absolute against the working folder (lexically; symlinks stay).
+  public static func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? normalize(path) : join(FileManager.default.currentDirectoryPath, path)
+  }
+
   /// Joins a relative path onto a folder and collapses `.` and `..` lexically.
   public static func join(_ base: String, _ relative: String) -> String {
     if relative.hasPrefix("/") { return normalize(relative) }

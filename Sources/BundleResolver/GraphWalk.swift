@@ -43,6 +43,10 @@ struct GraphWalk {
         return nil
       }
     }
+    guard resolver.files.mayRead(path) else {
+      diagnostics.append(.error("entry point \(path) is \(resolver.files.outsideNote)"))
+      return nil
+    }
     return module(at: path, importer: nil, kind: .javascript)
   }
 
@@ -134,6 +138,9 @@ struct GraphWalk {
     if target == modules[id].path {
       diagnostics.append(
         Diagnostic(.warning, "module imports itself ('\(request.specifier)')", file: display, line: request.line, column: request.column))
+    }
+    guard resolver.files.mayRead(target) else {
+      return fail("'\(request.specifier)' resolves to \(target), \(resolver.files.outsideNote)")
     }
     let targetId = module(at: target, importer: origin, kind: kind)
     if modules[targetId].kind != kind {

@@ -74,7 +74,7 @@ struct BenchCommand: ParsableCommand {
 
   private func measure() throws -> BenchReport {
     let graph: ModuleGraph? = try sources.map { folder in
-      try SnapshotBuilder(configuration: BuildConfiguration.load(from: folder)).resolveGraph()
+      try BuildConfiguration.load(from: folder).resolveGraph()
     }
     var snapshotSamples: [BootBenchmark.Sample] = []
     var floorSamples: [BootBenchmark.Sample] = []

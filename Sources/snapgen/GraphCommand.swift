@@ -34,7 +34,7 @@ struct GraphCommand: ParsableCommand {
     let graph: ModuleGraph
     do {
       let configuration = try inputOptions.configuration()
-      graph = try SnapshotBuilder(configuration: configuration).resolveGraph()
+      graph = try configuration.resolveGraph()
     } catch {
       throw diagnostics.fail(error.diagnostics)
     }

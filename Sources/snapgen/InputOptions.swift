@@ -12,23 +12,9 @@ struct InputOptions: ParsableArguments {
   @Option(name: .customLong("entry"), help: "Entry module (repeatable); replaces the config's entryPoints. With no snapgen.json, the folder is the root.")
   var entryPoints: [String] = []
 
-  /// The configuration these options describe.
-  func configuration() throws(DiagnosticError) -> BuildConfiguration {
-    let hasConfig = FilePaths.kind(of: input) == .file
-      || FilePaths.kind(of: FilePaths.join(absolute(input), "snapgen.json")) == .file
-    if hasConfig {
-      var configuration = try BuildConfiguration.load(from: input)
-      if !entryPoints.isEmpty { configuration.entryPoints = entryPoints }
-      return configuration
-    }
-    if !entryPoints.isEmpty {
-      return BuildConfiguration(root: absolute(input), entryPoints: entryPoints)
-    }
-    return try BuildConfiguration.load(from: input)  // reports the missing file
-  }
-
-  private func absolute(_ path: String) -> String {
-    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+  /// The configuration these options describe (see ``BuildConfiguration/locate(_:entryPoints:confinedTo:)``).
+  func configuration(confinedTo folder: String? = nil) throws(DiagnosticError) -> BuildConfiguration {
+    try BuildConfiguration.locate(input, entryPoints: entryPoints, confinedTo: folder)
   }
 }
 

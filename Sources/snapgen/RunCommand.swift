@@ -53,7 +53,7 @@ struct RunCommand: ParsableCommand {
     if let fromSources {
       do {
         let configuration = try BuildConfiguration.load(from: fromSources)
-        let graph = try SnapshotBuilder(configuration: configuration).resolveGraph()
+        let graph = try configuration.resolveGraph()
         runtime = try JSRuntime.fromSources(graph, ops: ops)
       } catch let error as DiagnosticError {
         throw Terminal.fail(error.diagnostics)

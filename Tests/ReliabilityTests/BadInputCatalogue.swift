@@ -82,7 +82,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     // MARK: Configuration
     BadInput(name: "unknown config key", category: "config",
       files: ["snapgen.json": #"{"entryPoints": ["main.js"], "entrypoint": 1}"#, "main.js": ""],
-      message: "snapgen.json: error: unknown key 'entrypoint'"),
+      message: "snapgen.json:1:30: error: unknown key 'entrypoint'"),
     BadInput(name: "config is not JSON", category: "config",
       files: ["snapgen.json": "{entryPoints: [main.js]}", "main.js": ""], message: "snapgen.json is not valid JSON"),
     BadInput(name: "duplicate op in config", category: "config",

@@ -153,7 +153,7 @@ struct BadInputTests {
     try CLI.write(["snapgen.json": #"{"entryPoint": ["main.js"], "compression": "lz9"}"#], into: folder)
     let result = try await CLI.run(["build", folder, "-o", folder + "/x.bin"], in: folder)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("snapgen.json: error: unknown key 'entryPoint'"), "\(result.stderr)")
+    #expect(result.stderr.contains("snapgen.json:1:2: error: unknown key 'entryPoint'"), "\(result.stderr)")
     #expect(result.stderr.contains("'compression' must be"))
     let empty = try CLI.temporaryFolder()
     let none = try await CLI.run(["build", empty], in: empty)

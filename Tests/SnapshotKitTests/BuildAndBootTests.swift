@@ -101,10 +101,10 @@ struct BuildAndBootTests {
     try Fixtures.prepareEngine()
     let root = try Fixtures.moduleTree(Fixtures.smallTree)
     var configuration = Fixtures.smallConfiguration(root: root)
-    let base = try SnapshotBuilder(configuration: configuration).resolveGraph()
+    let base = try configuration.resolveGraph()
     let digest = InputDigest.compute(configuration: configuration, graph: base)
     try "export function double(x) { return x * 2 }\n".write(toFile: root + "/lib/math.js", atomically: false, encoding: .utf8)
-    let changed = try SnapshotBuilder(configuration: configuration).resolveGraph()
+    let changed = try configuration.resolveGraph()
     #expect(InputDigest.compute(configuration: configuration, graph: changed) != digest)
     configuration.options.functionCode = .clear
     #expect(InputDigest.compute(configuration: configuration, graph: changed)

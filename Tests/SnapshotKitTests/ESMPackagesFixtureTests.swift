@@ -22,7 +22,7 @@ struct ESMPackagesFixtureTests {
   func graph() throws {
     try Fixtures.prepareEngine()
     let configuration = try BuildConfiguration.load(from: Self.fixture)
-    let graph = try SnapshotBuilder(configuration: configuration).resolveGraph()
+    let graph = try configuration.resolveGraph()
     let names = Set(graph.modules.map(\.name))
     #expect(names == [
       "src/main.js", "src/config.json", "src/utils/math.js", "src/internal/version.js",

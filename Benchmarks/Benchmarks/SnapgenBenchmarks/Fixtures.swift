@@ -35,7 +35,7 @@ enum Fixtures {
   }()
 
   static let internalGraph: ModuleGraph = {
-    do { return try SnapshotBuilder(configuration: configuration()).resolveGraph() } catch {
+    do { return try configuration().resolveGraph() } catch {
       fatalError("cannot resolve internal-js: \(error)")
     }
   }()

@@ -8,6 +8,24 @@ import Foundation
 /// Memoised file-system queries for one resolution pass: each path is stat'ed, realpath'ed and
 /// listed at most once, however many edges lead to it.
 final class FileSystemCache {
+  /// The canonical folder reads are confined to, if any (``ResolverOptions/confinedTo``).
+  let confinement: String?
+
+  init(confinedTo folder: String? = nil) {
+    confinement = folder.map { FilePaths.canonical($0) ?? FilePaths.normalize($0) }
+  }
+
+  /// True when the file at canonical `path` may be read.
+  func mayRead(_ path: String) -> Bool {
+    guard let confinement else { return true }
+    return FilePaths.relative(path, to: confinement) != nil
+  }
+
+  /// Why a file is refused: "outside the target folder …; …" (follows the file's path).
+  var outsideNote: String {
+    "outside the target folder \(confinement ?? "/"); SwiftPM tracks only inputs inside it, so move the file into that folder"
+  }
+
   private var kinds: [String: FilePaths.Kind] = [:]
   private var canonicals: [String: String?] = [:]
   private var listings: [String: [String]] = [:]
@@ -34,7 +52,12 @@ final class FileSystemCache {
     return names
   }
 
+  /// The bytes of a regular file inside the confinement; nil when it cannot be read, is not a
+  /// regular file (a FIFO would block) or lies outside.
   func contents(of path: String) -> [UInt8]? {
-    FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    guard mayRead(FilePaths.canonical(path) ?? path) else { return nil }
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
   }
 }

@@ -18,6 +18,11 @@ public struct ResolverOptions: Sendable, Equatable, Codable {
   /// How `import()` found in a module is reported: `.warning` (default) or `.error`.
   public var dynamicImportSeverity: Diagnostic.Severity
 
+  /// A folder every file read while resolving must lie in, after symlinks are resolved
+  /// (SwiftPM plugin mode). Modules, package.json files and the import map outside it are
+  /// refused before they are read; nil reads anywhere. Not part of the input digest.
+  public var confinedTo: String?
+
   /// The conditions snapgen matches by default.
   public static let defaultConditions = ["import", "module", "default"]
 

@@ -6,7 +6,7 @@ final class SpecifierResolver {
   let root: String
   let options: ResolverOptions
   let importMap: ImportMap?
-  let files = FileSystemCache()
+  let files: FileSystemCache
   /// Scheme → canonical folder.
   let schemeFolders: [String: String]
   /// Canonical package roots.
@@ -26,6 +26,7 @@ final class SpecifierResolver {
   init(root: String, options: ResolverOptions) throws(DiagnosticError) {
     self.root = root
     self.options = options
+    files = FileSystemCache(confinedTo: options.confinedTo)
     var problems: [Diagnostic] = []
     var folders: [String: String] = [:]
     for (scheme, folder) in options.schemes.sorted(by: { $0.key < $1.key }) {
@@ -55,6 +56,8 @@ final class SpecifierResolver {
         problems.append(.error("import map '\(mapPath)' does not exist", file: FilePaths.display(path)))
       case .directory:
         problems.append(.error("import map '\(mapPath)' is a folder, not a JSON file", file: FilePaths.display(path)))
+      case .file where !files.mayRead(FilePaths.canonical(path) ?? path):
+        problems.append(.error("import map '\(mapPath)' is \(FilePaths.canonical(path) ?? path), \(files.outsideNote)"))
       case .file:
         let canonical = FilePaths.canonical(path) ?? path
         inputFiles.insert(canonical)
@@ -181,7 +184,10 @@ final class SpecifierResolver {
       case .failure(let error)?: throw ResolveError(message: "", related: error.diagnostics)
       }
     }
-    guard files.kind(of: path) == .file, let bytes = files.contents(of: path) else {
+    // Outside the confinement a package.json is not read: packages there do not exist.
+    guard files.mayRead(FilePaths.canonical(path) ?? path), files.kind(of: path) == .file,
+      let bytes = files.contents(of: path)
+    else {
       manifests[path] = .some(nil)
       return nil
     }

@@ -58,8 +58,12 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   ]
 
   /// Loads `snapgen.json` from a folder, or a config file given directly.
-  public static func load(from path: String) throws(DiagnosticError) -> BuildConfiguration {
-    let configPath = FilePaths.kind(of: path) == .directory ? FilePaths.join(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path, fileName) : path
+  ///
+  /// - Parameter folder: when set, every file the config names (op manifest, warm-up script,
+  ///   import map) and every file resolution reads must lie inside this folder after symlinks
+  ///   are resolved; files outside are refused before they are read (SwiftPM plugin mode).
+  public static func load(from path: String, confinedTo folder: String? = nil) throws(DiagnosticError) -> BuildConfiguration {
+    let configPath = FilePaths.kind(of: path) == .directory ? FilePaths.join(FilePaths.absolute(path), fileName) : path
     let display = FilePaths.display(configPath)
     guard let data = FileManager.default.contents(atPath: configPath) else {
       throw DiagnosticError([.error(
@@ -68,87 +72,107 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
           : "cannot read \(fileName)",
         file: display)])
     }
-    let object: [String: Any]
-    do {
-      guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-        throw DiagnosticError([.error("\(fileName) must contain a JSON object", file: display, line: 1, column: 1)])
-      }
-      object = parsed
-    } catch let error as DiagnosticError {
-      throw error
-    } catch {
-      throw DiagnosticError([.error("\(fileName) is not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)", file: display)])
-    }
-    var problems: [Diagnostic] = []
-    func problem(_ message: String) { problems.append(.error(message, file: display)) }
-    for key in object.keys.sorted() where !knownKeys.contains(key) {
-      problem("unknown key '\(key)' (known keys: \(knownKeys.sorted().joined(separator: ", ")))")
-    }
-    func strings(_ key: String) -> [String]? {
-      guard let value = object[key] else { return nil }
-      guard let list = value as? [String] else { problem("'\(key)' must be an array of strings"); return nil }
-      return list
-    }
+    var reader = try ConfigReader(bytes: [UInt8](data), display: display, knownKeys: knownKeys)
     let root = FilePaths.directory(of: FilePaths.canonical(configPath) ?? configPath)
-    var configuration = BuildConfiguration(root: root, entryPoints: strings("entryPoints") ?? [], configPath: configPath)
-    if object["entryPoints"] == nil { problem("'entryPoints' is required") }
-    configuration.v8Flags = strings("v8Flags") ?? []
-    if let value = object["functionCode"] {
-      if let name = value as? String, let mode = BuildOptions.FunctionCode(rawValue: name) {
-        configuration.options.functionCode = mode
-      } else {
-        problem("'functionCode' must be \"keep\" or \"clear\"")
+    let confinement = folder.map { FilePaths.canonical($0) ?? FilePaths.normalize($0) }
+    /// Refuses a file the config names when it lies outside the confinement folder.
+    func confined(_ key: String, _ path: String) -> Bool {
+      let real = FilePaths.canonical(path) ?? FilePaths.normalize(path)
+      guard let confinement, FilePaths.relative(real, to: confinement) == nil else { return true }
+      reader.problem("'\(key)' names \(real), which is outside the target folder \(confinement); SwiftPM tracks only inputs inside it, so move the file into that folder", key: key)
+      return false
+    }
+    var configuration = BuildConfiguration(root: root, entryPoints: [], configPath: configPath)
+    if let entries = reader.strings("entryPoints", nonEmpty: true) {
+      configuration.entryPoints = entries
+      // Plain paths are checked here, at their key; scheme specifiers when they resolve.
+      for entry in entries where !entry.contains(":") {
+        let path = FilePaths.join(root, entry)
+        if let confinement, FilePaths.relative(FilePaths.canonical(path) ?? path, to: confinement) == nil {
+          reader.problem(
+            "entry point \(FilePaths.canonical(path) ?? path) is outside the target folder \(confinement); SwiftPM tracks only inputs inside it, so move the file into that folder",
+            key: "entryPoints")
+        }
+      }
+    } else if reader.member("entryPoints") == nil {
+      reader.problem("'entryPoints' is required", at: nil)
+    }
+    configuration.v8Flags = reader.strings("v8Flags") ?? []
+    if let name = reader.string("functionCode", "\"keep\" or \"clear\"") {
+      if let mode = BuildOptions.FunctionCode(rawValue: name) { configuration.options.functionCode = mode } else {
+        reader.problem("'functionCode' must be \"keep\" or \"clear\", not \"\(name)\"", key: "functionCode")
       }
     }
-    if let value = object["compression"] {
-      if let name = value as? String, let codec = PayloadCodec(name: name) {
-        configuration.options.codec = codec
-      } else {
-        problem("'compression' must be \"lz4\", \"zlib\" or \"none\"")
+    if let name = reader.string("compression", "\"lz4\", \"zlib\" or \"none\"") {
+      if let codec = PayloadCodec(name: name) { configuration.options.codec = codec } else {
+        reader.problem("'compression' must be \"lz4\", \"zlib\" or \"none\", not \"\(name)\"", key: "compression")
       }
     }
-    if let value = object["compressionLevel"] {
-      if let level = value as? Int, (1...12).contains(level) {
-        configuration.options.compressionLevel = level
-      } else {
-        problem("'compressionLevel' must be a whole number from 1 to 12")
-      }
-    }
-    if let value = object["deterministic"] {
-      if let flag = value as? Bool { configuration.options.deterministic = flag } else { problem("'deterministic' must be true or false") }
-    }
-    if let value = object["warmup"] {
-      if let path = value as? String, !path.isEmpty {
-        let warmupPath = FilePaths.join(root, path)
+    if let level = reader.integer("compressionLevel", in: 1...12) { configuration.options.compressionLevel = level }
+    if let flag = reader.bool("deterministic") { configuration.options.deterministic = flag }
+    if let path = reader.string("warmup", "the path of a script") {
+      let warmupPath = FilePaths.join(root, path)
+      if confined("warmup", warmupPath) {
         if FilePaths.kind(of: warmupPath) == .file {
           configuration.warmup = warmupPath
         } else {
-          problem("'warmup' names \(FilePaths.display(warmupPath)), which is not a file")
+          reader.problem("'warmup' names \(FilePaths.display(warmupPath)), which is not a file", key: "warmup")
         }
-      } else {
-        problem("'warmup' must be the path of a script")
       }
     }
-    if let path = object["ops"] as? String {
-      // A manifest file shared with the runtime that boots the snapshot.
-      let manifestPath = FilePaths.join(root, path)
-      do {
-        configuration.ops = try OpManifest(contentsOf: manifestPath).ops
-        configuration.opManifestPath = manifestPath
-      } catch {
-        problems.append(.error("'ops': \(error.reason)", file: FilePaths.display(manifestPath)))
-      }
-    } else if let value = object["ops"] {
-      do {
-        let json = try JSONSerialization.data(withJSONObject: value)
-        configuration.ops = try JSONDecoder().decode([OpDescriptor].self, from: json)
-      } catch {
-        problem("'ops' must be a manifest file path or an array of {\"name\", \"kind\": \"sync\"|\"async\", \"arity\"}")
+    if let member = reader.member("ops") {
+      switch member.value {
+      case .string(let path):
+        // A manifest file shared with the runtime that boots the snapshot.
+        let manifestPath = FilePaths.join(root, path)
+        if confined("ops", manifestPath) {
+          do {
+            configuration.ops = try OpManifest(contentsOf: manifestPath).ops
+            configuration.opManifestPath = manifestPath
+          } catch {
+            reader.problem("'ops': \(FilePaths.display(manifestPath)): \(error.reason)", at: member)
+          }
+        }
+      case .array(let items):
+        configuration.ops = opDescriptors(items, at: member, reader: &reader)
+      default:
+        reader.problem(
+          "'ops' must be a manifest file path or an array of {\"name\", \"kind\": \"sync\"|\"async\", \"arity\"}, not \(member.value.typeDescription)",
+          at: member)
       }
     }
-    configuration.resolver = resolverOptions(object, problem: problem)
-    guard problems.isEmpty else { throw DiagnosticError(problems) }
+    configuration.resolver = resolverOptions(&reader)
+    configuration.resolver.confinedTo = confinement
+    if let importMap = configuration.resolver.importMap { _ = confined("importMap", FilePaths.join(root, importMap)) }
+    guard reader.problems.isEmpty else { throw DiagnosticError(reader.problems) }
     return configuration
+  }
+
+  /// Inline op descriptors: each `{"name": string, "kind": "sync"|"async", "arity": whole number}`.
+  private static func opDescriptors(
+    _ items: [JSONValue], at member: JSONValue.Member, reader: inout ConfigReader
+  ) -> [OpDescriptor]? {
+    var ops: [OpDescriptor] = []
+    for (index, item) in items.enumerated() {
+      guard case .object(let fields) = item,
+        fields.allSatisfy({ ["name", "kind", "arity"].contains($0.key) }),
+        case .string(let name)? = item["name"],
+        case .number(let arity)? = item["arity"], arity == arity.rounded(), arity >= 0, arity <= 64
+      else {
+        reader.problem("'ops'[\(index)] must be {\"name\": string, \"kind\": \"sync\"|\"async\", \"arity\": 0…64}", at: member)
+        return nil
+      }
+      var kind = OpDescriptor.Kind.sync
+      if let value = item["kind"] {
+        guard case .string(let text) = value, let parsed = OpDescriptor.Kind(rawValue: text) else {
+          reader.problem("'ops'[\(index)].kind must be \"sync\" or \"async\"", at: member)
+          return nil
+        }
+        kind = parsed
+      }
+      ops.append(OpDescriptor(name: name, kind: kind, arity: Int(arity)))
+    }
+    return ops
   }
 
   /// The op manifest to build against.

@@ -36,8 +36,9 @@ public struct IsolatedBuild {
   static let snapshotKind: UInt8 = 0x53  // "S"
   static let diagnosticsKind: UInt8 = 0x44  // "D"
 
-  /// Runs the build in a child and returns the snapshot it produced.
-  public func build() throws(DiagnosticError) -> SnapshotFile {
+  /// Runs the build (resolution, evaluation, serialisation) in a child and returns what it
+  /// produced.
+  public func build() throws(DiagnosticError) -> BuildOutput {
     let request: [UInt8]
     do { request = [UInt8](try JSONEncoder().encode(configuration)) } catch {
       throw DiagnosticError([.error("cannot encode the build request: \(error)")])
@@ -68,9 +69,7 @@ public struct IsolatedBuild {
     }
     switch kind {
     case Self.snapshotKind:
-      do { return try SnapshotFile.parse(Array(body)) } catch {
-        throw DiagnosticError([.error("the build process returned a damaged snapshot: \(error)")])
-      }
+      return try Self.decodeOutput(body)
     default:
       let diagnostics = (try? JSONDecoder().decode([Diagnostic].self, from: Data(body))) ?? []
       throw DiagnosticError(diagnostics.isEmpty ? [.error("the build process failed without a diagnostic")] : diagnostics)
@@ -106,8 +105,7 @@ public struct IsolatedBuild {
       let configuration = try JSONDecoder().decode(BuildConfiguration.self, from: input)
       var builder = SnapshotBuilder(configuration: configuration)
       builder.preflightCollectsGarbage = ProcessInfo.processInfo.environment[diagnoseVariable] == "1"
-      let result = try builder.build()
-      response = (snapshotKind, result.file.serialized())
+      response = (snapshotKind, try encodeOutput(builder.build().output))
     } catch let error as DiagnosticError {
       response = (diagnosticsKind, [UInt8]((try? JSONEncoder().encode(error.diagnostics)) ?? Data()))
     } catch {
@@ -127,6 +125,40 @@ public struct IsolatedBuild {
       offset += count
     }
     return response.0 == snapshotKind ? 0 : 1
+  }
+
+  /// What the child sends back after a successful build.
+  private struct Summary: Codable {
+    var inputFiles: [String]
+    var warnings: [Diagnostic]
+  }
+
+  /// A successful answer: the length of a JSON ``Summary`` (8 bytes, little-endian), the
+  /// summary, then the serialised snapshot.
+  static func encodeOutput(_ output: BuildOutput) throws -> [UInt8] {
+    let summary = [UInt8](try JSONEncoder().encode(Summary(inputFiles: output.inputFiles, warnings: output.warnings)))
+    let length = withUnsafeBytes(of: UInt64(summary.count).littleEndian) { Array($0) }
+    return length + summary + output.file.serialized()
+  }
+
+  static func decodeOutput(_ body: ArraySlice<UInt8>) throws(DiagnosticError) -> BuildOutput {
+    let bytes = Array(body)
+    guard bytes.count >= 8 else { throw DiagnosticError([.error("the build process returned a truncated answer")]) }
+    let length = bytes.withUnsafeBytes { $0.littleEndianUInt64(at: 0) }
+    guard length <= UInt64(bytes.count - 8) else {
+      throw DiagnosticError([.error("the build process returned a truncated answer")])
+    }
+    let summaryEnd = 8 + Int(length)
+    let summary: Summary
+    do { summary = try JSONDecoder().decode(Summary.self, from: Data(bytes[8..<summaryEnd])) } catch {
+      throw DiagnosticError([.error("the build process returned a damaged summary: \(error)")])
+    }
+    do {
+      let file = try SnapshotFile.parse(Array(bytes[summaryEnd...]))
+      return BuildOutput(file: file, inputFiles: summary.inputFiles, warnings: summary.warnings)
+    } catch {
+      throw DiagnosticError([.error("the build process returned a damaged snapshot: \(error)")])
+    }
   }
 
   /// Finds the frame in the child's stdout.

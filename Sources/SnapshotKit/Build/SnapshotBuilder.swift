@@ -19,39 +19,23 @@ public struct SnapshotBuilder {
   public struct Result: Sendable {
     public var file: SnapshotFile
     public var graph: ModuleGraph
-  }
 
-  /// Resolves the graph only (for digests, depfiles, inspection and runs from source).
-  public func resolveGraph() throws(DiagnosticError) -> ModuleGraph {
-    if V8Engine.current == nil { try initializeEngine() }
-    let parser: ModuleSourceParser
-    do { parser = try ModuleSourceParser() } catch {
-      throw DiagnosticError([.error("V8 could not start: \(error.message)")])
+    /// The snapshot with the files it was built from and the resolution warnings.
+    public var output: BuildOutput {
+      BuildOutput(file: file, inputFiles: graph.inputFiles, warnings: graph.warnings)
     }
-    var graph = try ModuleGraphBuilder(
-      root: configuration.root, entryPoints: configuration.entryPoints, options: configuration.resolver
-    ).build(parser: parser)
-    if let config = configuration.configPath.flatMap(FilePaths.canonical) {
-      graph.inputFiles = Array(Set(graph.inputFiles + [config])).sorted()
-    }
-    return graph
   }
 
   /// Builds the snapshot in memory.
   public func build() throws(DiagnosticError) -> Result {
     let manifest = try configuration.opManifest()
     try initializeEngine()
-    let graph = try resolveGraph()
+    let graph = try configuration.resolveGraph()
     let runtime: JSRuntime
     do {
-      var registry = OpRegistry()
-      for op in manifest.ops {
-        // Bodies never run while building; the shim throws before dispatching.
-        try registry.register(op.name, arity: op.arity) { _ throws(OpError) in .undefined }
-      }
+      // Bodies never run while building; the shim throws before dispatching.
+      let registry = OpRegistry.stubs(for: manifest) { "op \($0) cannot run while building a snapshot" }
       runtime = try JSRuntime.make(blob: nil, ops: registry, forSnapshot: true)
-    } catch let error as OpManifestError {
-      throw DiagnosticError([.error(error.description)])
     } catch {
       throw DiagnosticError([.error("V8 could not create a snapshot isolate: \(error)")])
     }
@@ -88,18 +72,6 @@ public struct SnapshotBuilder {
       options: configuration.options)
     do {
       return Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph)
-    } catch {
-      throw DiagnosticError([.error(error.description)])
-    }
-  }
-
-  /// Builds and writes atomically to `output`; an existing file is replaced only on success
-  /// and left untouched when the bytes are the same.
-  @discardableResult
-  public func build(writingTo output: String) throws(DiagnosticError) -> (Result, AtomicFileWriter.Outcome) {
-    let result = try build()
-    do {
-      return (result, try AtomicFileWriter.write(result.file.serialized(), to: output))
     } catch {
       throw DiagnosticError([.error(error.description)])
     }

@@ -41,6 +41,23 @@ public struct SnapshotHeader: Equatable, Sendable {
     static let rawSize = 24, storedSize = 32, payloadChecksum = 40, codec = 44, reserved = 45
     static let compatibilityKey = 48, compatibilityKeyEnd = 80
   }
+
+  /// Every field of the fixed prefix with its byte range, in file order: the one layout table,
+  /// derived from ``Offset``, that anything naming header regions uses.
+  static let fields: [(name: String, range: Range<Int>)] = [
+    ("magic", 0..<Offset.version),
+    ("formatVersion", Offset.version..<Offset.headerSize),
+    ("headerSize", Offset.headerSize..<Offset.metadataSize),
+    ("metadataSize", Offset.metadataSize..<Offset.headerChecksum),
+    ("headerCRC32", Offset.headerChecksum..<Offset.rawSize),
+    ("rawSize", Offset.rawSize..<Offset.storedSize),
+    ("storedSize", Offset.storedSize..<Offset.payloadChecksum),
+    ("payloadCRC32", Offset.payloadChecksum..<Offset.codec),
+    ("codec", Offset.codec..<Offset.reserved),
+    ("reserved", Offset.reserved..<Offset.compatibilityKey),
+    ("compatibilityKey", Offset.compatibilityKey..<Offset.compatibilityKeyEnd),
+    ("reserved", Offset.compatibilityKeyEnd..<prefixSize),
+  ]
 }
 
 // MARK: - Little-endian helpers

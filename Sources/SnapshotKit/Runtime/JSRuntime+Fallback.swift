@@ -55,19 +55,4 @@ extension JSRuntime {
     do { graph = try sources() } catch { throw .javascript(error) }
     return BootResult(runtime: try fromSources(graph, ops: ops), fallbackReason: reason)
   }
-
-  /// Boots from the snapshot at `path`, or from the sources a build configuration names.
-  public static func boot(
-    snapshotAt path: String, orSources configuration: BuildConfiguration, ops: OpRegistry = .standard
-  ) throws(RuntimeError) -> BootResult {
-    try boot(
-      snapshotAt: path,
-      orSources: { () throws(DiagnosticError) in
-        let parser: ModuleSourceParser
-        do throws(ModuleSourceParser.ParseError) { parser = try ModuleSourceParser() } catch {
-          throw DiagnosticError([.error("V8 could not start: \(error.message)")])
-        }
-        return try ModuleGraphBuilder(root: configuration.root, entryPoints: configuration.entryPoints).build(parser: parser)
-      }, ops: ops)
-  }
 }

@@ -69,6 +69,26 @@ public struct OpRegistry: Sendable {
     guard missing.isEmpty else { throw OpRegistryError(unimplemented: missing) }
   }
 
+  /// A registry whose table is exactly `manifest` (every op with its declared kind and arity)
+  /// and whose bodies only fail with `reason(name)`: for isolates that must match a snapshot's
+  /// op table but never run its ops (a snapshot build, `snapgen verify --expect`).
+  public static func stubs(for manifest: OpManifest, reason: @escaping @Sendable (String) -> String) -> OpRegistry {
+    var registry = OpRegistry()
+    // The names come from a valid manifest, so registering them again cannot fail.
+    do {
+      for op in manifest.ops {
+        let failure = OpError.error(reason(op.name))
+        switch op.kind {
+        case .sync: try registry.register(op.name, arity: op.arity) { _ throws(OpError) in throw failure }
+        case .async: try registry.registerAsync(op.name, arity: op.arity) { _ throws(OpError) in throw failure }
+        }
+      }
+    } catch {
+      preconditionFailure("a valid manifest could not be registered again: \(error)")
+    }
+    return registry
+  }
+
   /// The ops `snapgen run` provides, with `arguments` as the script's command-line arguments.
   public static func standard(arguments: [String] = []) -> OpRegistry {
     DefaultOps.registry(arguments: arguments)

@@ -62,18 +62,14 @@ public struct SnapshotDifference: Codable, Equatable, Sendable, CustomStringConv
       let prefix = SnapshotHeader.prefixSize
       func field(_ offset: Int) -> Int {
         guard bytes.count >= offset + 4 else { return 0 }
-        return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+        return bytes.withUnsafeBytes { Int($0.littleEndianUInt32(at: offset)) }
       }
       headerSize = min(max(field(SnapshotHeader.Offset.headerSize), prefix), max(bytes.count, prefix))
       metadataEnd = min(prefix + field(SnapshotHeader.Offset.metadataSize), headerSize)
     }
 
-    static let fields: [(range: Range<Int>, name: String)] = [
-      (0..<8, "header.magic"), (8..<12, "header.formatVersion"), (12..<16, "header.headerSize"),
-      (16..<20, "header.metadataSize"), (20..<24, "header.headerCRC32"), (24..<32, "header.rawSize"),
-      (32..<40, "header.storedSize"), (40..<44, "header.payloadCRC32"), (44..<45, "header.codec"),
-      (45..<64, "header.reserved"),
-    ]
+    /// The header's fields, named as reports name them (`header.<field>`).
+    static let fields = SnapshotHeader.fields.map { (range: $0.range, name: "header." + $0.name) }
 
     func region(at offset: Int) -> String {
       if let field = Self.fields.first(where: { $0.range.contains(offset) }) { return field.name }

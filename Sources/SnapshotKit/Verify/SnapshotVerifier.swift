@@ -119,11 +119,9 @@ public struct SnapshotVerifier {
     }
     let metadata = file.metadata
     var stale = VerifyReport.StaleModules()
-    var resolvingConfiguration = configuration
-    resolvingConfiguration.v8Flags = V8Engine.flags ?? configuration.v8Flags
     let graph: ModuleGraph
     do {
-      graph = try SnapshotBuilder(configuration: resolvingConfiguration).resolveGraph()
+      graph = try configuration.resolveGraph()
     } catch {
       // Sources that no longer resolve are stale; name the recorded modules that are gone.
       stale.removed = metadata.modules.map(\.name).filter {
@@ -180,7 +178,7 @@ public struct SnapshotVerifier {
     }
     let rebuilt: [UInt8]
     do {
-      rebuilt = try IsolatedBuild(configuration: configuration, executable: executable).build().serialized()
+      rebuilt = try IsolatedBuild(configuration: configuration, executable: executable).build().file.serialized()
     } catch {
       report.record(.init(
         name: "reproducibility", status: .failed, message: "the rebuild failed",
@@ -246,16 +244,11 @@ public struct SnapshotVerifier {
     }
   }
 
-  /// The standard ops, or stubs that throw for a snapshot built with its own op table.
+  /// The standard ops, or stubs (of each op's declared kind) that throw for a snapshot built
+  /// with its own op table.
   static func registry(for manifest: OpManifest) -> OpRegistry {
     if manifest == .standard { return .standard }
-    var registry = OpRegistry()
-    for op in manifest.ops {
-      let name = op.name
-      try? registry.register(name, arity: op.arity) { _ throws(OpError) in
-        throw .error("op \(name) is not available in snapgen verify")
-      }
-    }
-    return registry
+    return .stubs(for: manifest) { "op \($0) is not available in snapgen verify" }
   }
+
 }

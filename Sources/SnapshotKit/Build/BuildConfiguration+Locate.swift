@@ -1,0 +1,24 @@
+import BundleResolver
+
+extension BuildConfiguration {
+  /// The configuration a command line names: `input` is a folder with `snapgen.json`, a config
+  /// file, or — with `entryPoints` and no config there — the root folder of those modules.
+  /// `entryPoints`, when given, replace the config's.
+  ///
+  /// - Parameter folder: confinement for plugin mode (see ``load(from:confinedTo:)``).
+  public static func locate(
+    _ input: String, entryPoints: [String] = [], confinedTo folder: String? = nil
+  ) throws(DiagnosticError) -> BuildConfiguration {
+    let hasConfig = FilePaths.kind(of: input) == .file
+      || FilePaths.kind(of: FilePaths.join(FilePaths.absolute(input), fileName)) == .file
+    if hasConfig || entryPoints.isEmpty {
+      // Without a config and without --entry this reports the missing file.
+      var configuration = try load(from: input, confinedTo: folder)
+      if !entryPoints.isEmpty { configuration.entryPoints = entryPoints }
+      return configuration
+    }
+    var configuration = BuildConfiguration(root: FilePaths.absolute(input), entryPoints: entryPoints)
+    configuration.resolver.confinedTo = folder.map { FilePaths.canonical($0) ?? FilePaths.normalize($0) }
+    return configuration
+  }
+}

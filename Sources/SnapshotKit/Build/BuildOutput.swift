@@ -1,0 +1,54 @@
+import BundleResolver
+import Foundation
+
+/// What a build produces besides nothing on disk: the snapshot, every file it read (for
+/// depfiles and build systems) and the warnings met on the way.
+public struct BuildOutput: Sendable {
+  /// The snapshot, ready to serialise.
+  public var file: SnapshotFile
+  /// Every file the build read, as canonical paths, sorted: modules, package.json files, the
+  /// import map, the config, the op manifest and the warm-up script.
+  public var inputFiles: [String]
+  /// Warnings from resolution (dynamic imports, ignored import-map entries …).
+  public var warnings: [Diagnostic]
+
+  /// Creates an output.
+  public init(file: SnapshotFile, inputFiles: [String], warnings: [Diagnostic]) {
+    self.file = file
+    self.inputFiles = inputFiles
+    self.warnings = warnings
+  }
+}
+
+extension BuildOutput {
+  /// Writes the snapshot to `output` atomically (an existing file is replaced only when the
+  /// bytes differ) and, when asked, a Make-syntax depfile naming every input.
+  ///
+  /// - Parameters:
+  ///   - createFolder: create the output's folder first (plugin mode).
+  ///   - beforeRename: called with the temporary file complete, before it replaces `output`
+  ///     (fault injection for tests).
+  /// - Throws: a diagnostic naming the file that could not be written; `output` is then as it was.
+  @discardableResult
+  public func write(
+    to output: String, depfile: String? = nil, createFolder: Bool = false, beforeRename: (() -> Void)? = nil
+  ) throws(DiagnosticError) -> AtomicFileWriter.Outcome {
+    if let depfile {
+      do {
+        _ = try AtomicFileWriter.write(Array(Depfile.render(target: output, inputs: inputFiles).utf8), to: depfile)
+      } catch {
+        throw DiagnosticError([.error("cannot write the depfile: \(error.reason)", file: depfile)])
+      }
+    }
+    if createFolder {
+      do {
+        try FileManager.default.createDirectory(atPath: FilePaths.directory(of: output), withIntermediateDirectories: true)
+      } catch {
+        throw DiagnosticError([.error("cannot create the output folder: \(error)", file: output)])
+      }
+    }
+    do { return try AtomicFileWriter.write(file.serialized(), to: output, beforeRename: beforeRename) } catch {
+      throw DiagnosticError([.error(error.description)])
+    }
+  }
+}

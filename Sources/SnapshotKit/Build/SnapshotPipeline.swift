@@ -1,0 +1,55 @@
+import BundleResolver
+
+/// The one way to build a snapshot: configuration → resolved module graph → evaluation and
+/// serialisation in a `SnapshotCreator` isolate → snapshot bytes, the files read and warnings.
+///
+/// ```swift
+/// let configuration = try BuildConfiguration.locate("internal-js")
+/// let output = try SnapshotPipeline(configuration: configuration,
+///                                   isolation: .childProcess(executable: snapgenPath)).run()
+/// try output.write(to: "snapshot.bin", depfile: "snapshot.d")
+/// ```
+///
+/// With ``Isolation/childProcess(executable:timeout:)`` every V8 call that the inputs can
+/// influence — parsing for resolution included — runs in a child process, so a V8 FATAL, a
+/// crash or an endless loop becomes a diagnostic. The graph is resolved once, in that child.
+public struct SnapshotPipeline: Sendable {
+  /// Where V8 runs.
+  public enum Isolation: Sendable {
+    /// In this process: fastest, for tests and trusted inputs; a V8 crash ends the process.
+    case inProcess
+    /// In a child process running `executable`, which must implement
+    /// ``IsolatedBuild/childCommand`` (`snapgen` does), stopped after `timeout`.
+    case childProcess(executable: String, timeout: Duration = .seconds(300))
+  }
+
+  /// What to build. Set ``ResolverOptions/confinedTo`` (through
+  /// ``BuildConfiguration/load(from:confinedTo:)``) to confine every input to a folder.
+  public var configuration: BuildConfiguration
+  /// Where V8 runs.
+  public var isolation: Isolation
+  /// Extra environment entries (`NAME=value`) for a child build.
+  public var environment: [String] = []
+
+  /// Creates a pipeline.
+  public init(configuration: BuildConfiguration, isolation: Isolation = .inProcess) {
+    self.configuration = configuration
+    self.isolation = isolation
+  }
+
+  /// Runs every stage and returns the snapshot with its inputs and warnings.
+  ///
+  /// - Throws: every diagnostic found: resolution errors with their import chains, JavaScript
+  ///   errors with file, line and column, pre-flight findings, explained V8 crashes, time-outs.
+  public func run() throws(DiagnosticError) -> BuildOutput {
+    switch isolation {
+    case .inProcess:
+      return try SnapshotBuilder(configuration: configuration).build().output
+    case .childProcess(let executable, let timeout):
+      var build = IsolatedBuild(configuration: configuration, executable: executable)
+      build.timeout = timeout
+      build.environment = environment
+      return try build.build()
+    }
+  }
+}
