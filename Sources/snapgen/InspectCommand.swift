@@ -21,7 +21,7 @@ struct InspectCommand: ParsableCommand {
     let file: SnapshotFile
     do { file = try SnapshotFile.parse([UInt8](data)) } catch {
       Terminal.error("\(snapshot): error: \(error)")
-      throw ExitCodes.invalidSnapshot
+      throw ExitCode(ExitStatus.invalidSnapshot.rawValue)
     }
     let metadata = file.metadata
     let header = file.header

@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import ArgumentParser
+import SnapshotKit
 
 /// `snapgen`: builds, inspects and runs V8 startup snapshots of a runtime's internal JavaScript.
 @main
@@ -11,7 +12,7 @@ struct Snapgen: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "snapgen",
     abstract: "Build, inspect, verify and run V8 startup snapshots of a runtime's internal JavaScript.",
-    version: "0.1.0",
+    version: SnapgenVersion.current,
     subcommands: [
       BuildCommand.self, InspectCommand.self, RunCommand.self, VerifyCommand.self, BenchCommand.self,
       GraphCommand.self, ChildBuildCommand.self,

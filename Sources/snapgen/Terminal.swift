@@ -33,7 +33,7 @@ enum Terminal {
     switch runtimeError {
     case .snapshot(let problem):
       error("\(path): error: \(problem)")
-      return problem.isIncompatibility ? ExitCodes.incompatibleSnapshot : ExitCodes.invalidSnapshot
+      return ExitCode(ExitStatus.of(problem).rawValue)
     case .javascript(let diagnostics):
       return fail(diagnostics.diagnostics)
     case .io(let message), .engine(let message):
@@ -58,14 +58,6 @@ extension Terminal {
     else { return nil }
     return { sleep(seconds) }
   }
-}
-
-/// The exit codes snapgen uses besides 0 (success), 1 (failure) and 64 (usage).
-enum ExitCodes {
-  /// The snapshot file is damaged, truncated or not a snapshot.
-  static let invalidSnapshot = ExitCode(2)
-  /// The snapshot is sound but built for another V8, flag set, platform or op table.
-  static let incompatibleSnapshot = ExitCode(3)
 }
 
 extension Double {

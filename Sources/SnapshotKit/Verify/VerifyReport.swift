@@ -18,18 +18,21 @@ public struct VerifyReport: Codable, Equatable, Sendable {
     /// An `--expect` expression was falsy or threw (exit 6).
     case expectationFailed = "expectation-failed"
 
-    /// The process exit code for this outcome.
-    public var exitCode: Int32 {
+    /// The process exit status for this outcome.
+    public var exitStatus: ExitStatus {
       switch self {
-      case .ok: 0
-      case .error: 1
-      case .invalid: 2
-      case .incompatible: 3
-      case .stale: 4
-      case .nonReproducible: 5
-      case .expectationFailed: 6
+      case .ok: .success
+      case .error: .failure
+      case .invalid: .invalidSnapshot
+      case .incompatible: .incompatibleSnapshot
+      case .stale: .staleSnapshot
+      case .nonReproducible: .notReproducible
+      case .expectationFailed: .expectationFailed
       }
     }
+
+    /// The process exit code for this outcome.
+    public var exitCode: Int32 { exitStatus.rawValue }
   }
 
   /// One check and what it found.
