@@ -21,10 +21,11 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Folder (or snapgen.json) of the same internal JS, to compare with a boot from sources.")
   var sources: String?
 
-  @Option(help: "Warm boots of each kind.")
+  // `.unconditional`: "--iterations -5" is a value to refuse by name, not a missing value.
+  @Option(parsing: .unconditional, help: "Warm boots of each kind.")
   var iterations: Int = 100
 
-  @Option(help: "First boots of each kind (one child process each).")
+  @Option(parsing: .unconditional, help: "First boots of each kind (one child process each).")
   var processes: Int = 15
 
   @Option(help: "The expression run right after boot: the first call into internal JS.")
@@ -39,22 +40,40 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "A previous --json report to compare against.")
   var baseline: String?
 
-  @Option(help: "With --baseline: fail when a median boot is this many percent slower.")
+  @Option(parsing: .unconditional, help: "With --baseline: fail when a median boot is this many percent slower.")
   var maxRegression: Double = 10
 
   @Option(help: .hidden)
   var sample: String?
 
+  func validate() throws {
+    guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, not \(iterations)") }
+    guard processes >= 0 else { throw ValidationError("--processes must be 0 or more, not \(processes)") }
+    guard maxRegression >= 0 else { throw ValidationError("--max-regression must be 0 or more, not \(maxRegression)") }
+    if let sample, BootBenchRun.FirstBootKind(rawValue: sample) == nil { throw ValidationError("unknown --sample kind '\(sample)'") }
+  }
+
   func run() throws {
     try V8Engine.initialize(flags: [])
-    if let sample {
+    if let sample, let kind = BootBenchRun.FirstBootKind(rawValue: sample) {
       // Child mode: one first boot of the given kind, as JSON.
-      let result = sample == "floor" ? try BootBenchmark.bareBoot()
-        : try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: call)
-      Terminal.out(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
+      Terminal.out(try BootBenchRun.firstBootSample(kind: kind, snapshot: snapshot, firstCall: call))
       return
     }
-    let report = try measure()
+    // A damaged baseline is reported before the benchmark spends its time.
+    let previous = try baseline.map(loadBaseline)
+    var run = BootBenchRun(snapshot: snapshot)
+    if let sources {
+      do { run.sources = try BuildConfiguration.load(from: sources).resolveGraph() } catch {
+        throw Terminal.fail(error.diagnostics)
+      }
+    }
+    run.iterations = iterations
+    run.processes = processes
+    run.firstCall = call
+    run.measuresOps = ops
+    run.executable = Terminal.selfExecutable
+    let report = try run.run()
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -62,8 +81,7 @@ struct BenchCommand: ParsableCommand {
     } else {
       Terminal.out(report.humanSummary)
     }
-    if let baseline {
-      let previous = try JSONDecoder().decode(BenchReport.self, from: Data(contentsOf: URL(fileURLWithPath: baseline)))
+    if let previous {
       let regressions = report.regressions(against: previous, maximumPercent: maxRegression)
       if !regressions.isEmpty {
         for line in regressions { Terminal.error("error: regression: \(line)") }
@@ -72,54 +90,12 @@ struct BenchCommand: ParsableCommand {
     }
   }
 
-  private func measure() throws -> BenchReport {
-    let graph: ModuleGraph? = try sources.map { folder in
-      try BuildConfiguration.load(from: folder).resolveGraph()
+  private func loadBaseline(_ path: String) throws -> BenchReport {
+    do {
+      return try JSONDecoder().decode(BenchReport.self, from: Data(FileBytes.read(path)))
+    } catch {
+      Terminal.error("\(path): error: not a snapgen bench --json report: \(error)")
+      throw ExitCode.failure
     }
-    var snapshotSamples: [BootBenchmark.Sample] = []
-    var floorSamples: [BootBenchmark.Sample] = []
-    var sourceSamples: [BootBenchmark.Sample] = []
-    // One untimed round so that file caches and lazy library state do not count as "warm".
-    _ = try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: call)
-    _ = try BootBenchmark.bareBoot()
-    for _ in 0..<iterations {
-      snapshotSamples.append(try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: call))
-      floorSamples.append(try BootBenchmark.bareBoot())
-      if let graph { sourceSamples.append(try BootBenchmark.sourceBoot(graph: graph, ops: .standard, firstCall: call)) }
-    }
-    var firstSnapshot: [BootBenchmark.Sample] = []
-    var firstFloor: [BootBenchmark.Sample] = []
-    for _ in 0..<processes {
-      firstSnapshot.append(try childSample("snapshot"))
-      firstFloor.append(try childSample("floor"))
-    }
-    var report = BenchReport(
-      snapshot: snapshot, iterations: iterations, processes: processes, firstCall: call,
-      warm: BenchReport.Group(
-        snapshot: BootBenchmark.summarize(snapshotSamples), floor: BootBenchmark.summarize(floorSamples),
-        sources: graph == nil ? nil : BootBenchmark.summarize(sourceSamples)),
-      first: BenchReport.Group(
-        snapshot: BootBenchmark.summarize(firstSnapshot), floor: BootBenchmark.summarize(firstFloor), sources: nil),
-      ops: nil)
-    if ops { report.ops = try OpRoundTripBenchmark.run() }
-    return report
-  }
-
-  private func childSample(_ kind: String) throws -> BootBenchmark.Sample {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
-      ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
-    process.arguments = ["bench", snapshot, "--sample", kind, "--call", call]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0,
-      let sample = try JSONSerialization.jsonObject(with: data) as? [String: Double]
-    else {
-      throw ValidationError("a first-boot child process failed (status \(process.terminationStatus))")
-    }
-    return sample
   }
 }

@@ -1,0 +1,31 @@
+import Foundation
+import SnapshotKit
+
+extension BenchReport {
+  /// The report as tables for people.
+  var humanSummary: String {
+    var lines: [String] = []
+    func table(_ title: String, _ phases: [String: BootBenchmark.PhaseSummary]?, order: [String]) {
+      guard let phases else { return }
+      lines.append(title)
+      lines.append("  phase          min      median   p90      p99      max   (ms)")
+      for phase in order {
+        guard let s = phases[phase] else { continue }
+        lines.append(String(format: "  %-12@ %8.3f %8.3f %8.3f %8.3f %8.3f", phase, s.min, s.median, s.p90, s.p99, s.max))
+      }
+    }
+    let snapshotPhases = ["read", "validate", "decompress", "isolate", "context", "firstCall", "total"]
+    table("warm snapshot boot (\(iterations) in-process)", warm.snapshot, order: snapshotPhases)
+    table("warm floor: bare isolate + context", warm.floor, order: ["isolate", "context", "total"])
+    table("warm boot from sources", warm.sources, order: ["isolate", "context", "evaluate", "firstCall", "total"])
+    table("first snapshot boot in a process (\(processes) processes)", first.snapshot, order: snapshotPhases)
+    table("first bare isolate in a process", first.floor, order: ["isolate", "context", "total"])
+    let ratios = self.ratios
+    lines.append("ratios of median totals:")
+    for key in ratios.keys.sorted() { lines.append(String(format: "  %@ %.2f×", key, ratios[key]!)) }
+    if let ops {
+      lines.append(String(format: "op round trips per call: plain JS %.1f ns, sync op %.1f ns, async op %.0f ns", ops.plainCallNanoseconds, ops.syncOpNanoseconds, ops.asyncOpNanoseconds))
+    }
+    return lines.joined(separator: "\n")
+  }
+}
