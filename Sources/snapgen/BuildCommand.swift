@@ -31,10 +31,16 @@ struct BuildCommand: ParsableCommand {
 
   @OptionGroup var diagnostics: DiagnosticOptions
 
-  @Option(help: "Seconds the build may take before it is stopped (the JS may never finish).")
+  @Option(parsing: .unconditional, help: "Seconds the build may take before it is stopped (the JS may never finish).")
   var timeout: Int = 300
 
   @OptionGroup var pluginMode: PluginMode
+
+  func validate() throws {
+    guard (1...604_800).contains(timeout) else {
+      throw ValidationError("--timeout must be from 1 to 604800 seconds (a week), not \(timeout)")
+    }
+  }
 
   func run() throws {
     let start = ContinuousClock.now
@@ -42,7 +48,7 @@ struct BuildCommand: ParsableCommand {
     let outcome: AtomicFileWriter.Outcome
     do {
       var pipeline = SnapshotPipeline(configuration: try makeConfiguration())
-      pipeline.isolation = .childProcess(executable: Terminal.selfExecutable, timeout: .seconds(max(1, timeout)))
+      pipeline.isolation = .childProcess(executable: Terminal.selfExecutable, timeout: .seconds(timeout))
       output = try pipeline.run()
       diagnostics.print(pluginMode.present(output.warnings))
       outcome = try output.write(

@@ -14,14 +14,16 @@ struct InspectCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    guard let data = FileManager.default.contents(atPath: snapshot) else {
-      Terminal.error("\(snapshot): error: cannot read the file")
-      throw ExitCode.failure
-    }
     let file: SnapshotFile
-    do { file = try SnapshotFile.parse([UInt8](data)) } catch {
-      Terminal.error("\(snapshot): error: \(error)")
-      throw ExitCode(ExitStatus.invalidSnapshot.rawValue)
+    do { file = try SnapshotFile.load(contentsOf: snapshot) } catch {
+      switch error {
+      case .unreadable(let failure):
+        Terminal.error("\(snapshot): error: cannot read the file: \(failure.reason)")
+        throw ExitCode.failure
+      case .invalid(let problem):
+        Terminal.error("\(snapshot): error: \(problem)")
+        throw ExitCode(ExitStatus.invalidSnapshot.rawValue)
+      }
     }
     let metadata = file.metadata
     let header = file.header

@@ -25,18 +25,32 @@ public enum AtomicFileWriter {
   /// Temporary files are named `.<name>.tmp-<pid>-XXXXXX`; ones left behind by a writer that
   /// was killed (its process is gone) are removed first.
   ///
+  /// Only regular files are written. An existing target that is a folder, a device, a FIFO or a
+  /// socket (`/dev/stdout`, say) is refused; a symbolic link to a regular file is written
+  /// through (its target is replaced atomically and the link stays a link).
+  ///
   /// - Parameter beforeRename: called after the temporary file is complete and flushed, just
   ///   before it replaces the target (tests use it to kill a writer mid-write).
   @discardableResult
   public static func write(
-    _ bytes: [UInt8], to path: String, beforeRename: (() -> Void)? = nil
+    _ bytes: [UInt8], to requestedPath: String, beforeRename: (() -> Void)? = nil
   ) throws(WriteError) -> Outcome {
+    var path = requestedPath
     var status = stat()
     if stat(path, &status) == 0 {
-      if (status.st_mode & S_IFMT) == S_IFDIR {
-        throw WriteError(path: path, reason: "it is a directory")
+      switch status.st_mode & S_IFMT {
+      case S_IFREG: break
+      case S_IFDIR: throw WriteError(path: path, reason: "it is a directory")
+      case S_IFCHR, S_IFBLK: throw WriteError(path: path, reason: "it is a device, not a regular file")
+      case S_IFIFO: throw WriteError(path: path, reason: "it is a pipe (FIFO), not a regular file")
+      default: throw WriteError(path: path, reason: "it is not a regular file")
       }
-      if Int(status.st_size) == bytes.count, let existing = FileManager.default.contents(atPath: path),
+      var linkStatus = stat()
+      if lstat(path, &linkStatus) == 0, (linkStatus.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) {
+        path = String(cString: real)
+        free(real)
+      }
+      if Int(status.st_size) == bytes.count, let existing = try? FileBytes.read(path),
         existing.elementsEqual(bytes)
       {
         return .unchanged

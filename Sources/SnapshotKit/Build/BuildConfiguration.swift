@@ -65,14 +65,14 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   public static func load(from path: String, confinedTo folder: String? = nil) throws(DiagnosticError) -> BuildConfiguration {
     let configPath = FilePaths.kind(of: path) == .directory ? FilePaths.join(FilePaths.absolute(path), fileName) : path
     let display = FilePaths.display(configPath)
-    guard let data = FileManager.default.contents(atPath: configPath) else {
-      throw DiagnosticError([.error(
-        FilePaths.kind(of: configPath) == .missing
-          ? "no \(fileName) here; create one with {\"entryPoints\": [\"main.js\"]} or pass --entry"
-          : "cannot read \(fileName)",
-        file: display)])
+    guard FilePaths.kind(of: configPath) != .missing else {
+      throw DiagnosticError([.error("no \(fileName) here; create one with {\"entryPoints\": [\"main.js\"]} or pass --entry", file: display)])
     }
-    var reader = try ConfigReader(bytes: [UInt8](data), display: display, knownKeys: knownKeys)
+    let data: [UInt8]
+    do { data = try FileBytes.read(configPath, maximumSize: 16 << 20) } catch {
+      throw DiagnosticError([.error("cannot read \(fileName): \(error.reason)", file: display)])
+    }
+    var reader = try ConfigReader(bytes: data, display: display, knownKeys: knownKeys)
     let root = FilePaths.directory(of: FilePaths.canonical(configPath) ?? configPath)
     let confinement = folder.map { FilePaths.canonical($0) ?? FilePaths.normalize($0) }
     /// Refuses a file the config names when it lies outside the confinement folder.

@@ -34,9 +34,11 @@ extension BuildOutput {
     to output: String, depfile: String? = nil, createFolder: Bool = false, beforeRename: (() -> Void)? = nil
   ) throws(DiagnosticError) -> AtomicFileWriter.Outcome {
     if let depfile {
-      do {
-        _ = try AtomicFileWriter.write(Array(Depfile.render(target: output, inputs: inputFiles).utf8), to: depfile)
-      } catch {
+      let text: String
+      do { text = try Depfile.render(target: output, inputs: inputFiles) } catch {
+        throw DiagnosticError([.error("cannot write the depfile: \(error)", file: depfile)])
+      }
+      do { _ = try AtomicFileWriter.write(Array(text.utf8), to: depfile) } catch {
         throw DiagnosticError([.error("cannot write the depfile: \(error.reason)", file: depfile)])
       }
     }

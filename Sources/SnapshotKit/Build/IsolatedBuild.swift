@@ -99,6 +99,7 @@ public struct IsolatedBuild {
   /// The child side: reads a configuration from stdin, builds, answers on stdout, and returns
   /// the exit status (0 built, 1 diagnostics).
   public static func serveChild() -> Int32 {
+    exitWhenOrphaned()
     let input = FileHandle.standardInput.readDataToEndOfFile()
     let response: (UInt8, [UInt8])
     do {
@@ -125,6 +126,17 @@ public struct IsolatedBuild {
       offset += count
     }
     return response.0 == snapshotKind ? 0 : 1
+  }
+
+  /// A build child must not outlive the parent that waits for it (a killed `snapgen build`
+  /// would leave an endless module spinning): a watcher thread ends the process as soon as it is
+  /// re-parented.
+  private static func exitWhenOrphaned() {
+    let parent = getppid()
+    Thread.detachNewThread {
+      while getppid() == parent { usleep(100_000) }
+      _exit(137)
+    }
   }
 
   /// What the child sends back after a successful build.

@@ -4,34 +4,83 @@
   import Darwin
 #endif
 
-/// Reads whole files with plain POSIX calls: one allocation, no Foundation on the boot path.
+/// Reads files with plain POSIX calls: one allocation, no Foundation on the boot path.
+///
+/// Only regular files are read. The file is opened non-blocking and checked with `fstat`
+/// before the first read, so a FIFO, a device or a socket given where a file is expected is
+/// refused at once instead of blocking forever.
 public enum FileBytes {
-  /// The file's bytes, or an error message naming the reason.
-  public static func read(_ path: String) throws(FileReadError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw FileReadError(path: path, reason: String(cString: strerror(errno))) }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw FileReadError(path: path, reason: String(cString: strerror(errno))) }
-    guard (status.st_mode & S_IFMT) == S_IFREG else { throw FileReadError(path: path, reason: "not a regular file") }
-    let size = Int(status.st_size)
-    var failure: String?
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      var offset = 0
-      while offset < size {
-        let got = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
-        if got < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          break
-        }
-        if got == 0 { break }  // the file shrank while we read it
-        offset += got
-      }
-      count = offset
+  /// The file's bytes.
+  ///
+  /// - Parameter maximumSize: refuse larger files before reading them (nil: no limit).
+  public static func read(_ path: String, maximumSize: Int? = nil) throws(FileReadError) -> [UInt8] {
+    let file = try OpenFile(path)
+    defer { close(file.descriptor) }
+    if let maximumSize, file.size > maximumSize {
+      throw FileReadError(path: path, reason: "it has \(file.size) bytes, more than the \(maximumSize) this reads")
     }
-    if let failure { throw FileReadError(path: path, reason: failure) }
-    return bytes
+    return try file.read(file.size, path: path)
+  }
+
+  /// The first `count` bytes (fewer when the file is shorter) and the file's size.
+  public static func readPrefix(_ path: String, count: Int) throws(FileReadError) -> (bytes: [UInt8], fileSize: Int) {
+    let file = try OpenFile(path)
+    defer { close(file.descriptor) }
+    return (try file.read(min(count, file.size), path: path), file.size)
+  }
+
+  /// A regular file opened for reading.
+  private struct OpenFile {
+    let descriptor: Int32
+    let size: Int
+
+    init(_ path: String) throws(FileReadError) {
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+      guard descriptor >= 0 else { throw FileReadError(path: path, reason: String(cString: strerror(errno))) }
+      var status = stat()
+      guard fstat(descriptor, &status) == 0 else {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        throw FileReadError(path: path, reason: reason)
+      }
+      guard (status.st_mode & S_IFMT) == S_IFREG else {
+        close(descriptor)
+        throw FileReadError(path: path, reason: "not a regular file (\(Self.kindName(status.st_mode)))")
+      }
+      self.descriptor = descriptor
+      size = Int(status.st_size)
+    }
+
+    func read(_ size: Int, path: String) throws(FileReadError) -> [UInt8] {
+      var failure: String?
+      let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var offset = 0
+        while offset < size {
+          let got = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
+          if got < 0 {
+            if errno == EINTR { continue }
+            failure = String(cString: strerror(errno))
+            break
+          }
+          if got == 0 { break }  // the file shrank while we read it
+          offset += got
+        }
+        count = offset
+      }
+      if let failure { throw FileReadError(path: path, reason: failure) }
+      return bytes
+    }
+
+    static func kindName(_ mode: mode_t) -> String {
+      switch mode & S_IFMT {
+      case S_IFDIR: "a folder"
+      case S_IFIFO: "a FIFO"
+      case S_IFCHR: "a character device"
+      case S_IFBLK: "a block device"
+      case S_IFSOCK: "a socket"
+      default: "not a file"
+      }
+    }
   }
 }
 

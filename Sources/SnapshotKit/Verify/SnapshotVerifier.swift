@@ -29,11 +29,11 @@ public struct SnapshotVerifier {
   /// Runs every check that applies. Never throws: failures are in the report.
   public func verify() -> VerifyReport {
     var report = VerifyReport(snapshot: snapshotPath)
-    guard let data = FileManager.default.contents(atPath: snapshotPath) else {
-      report.record(.init(name: "format", status: .failed, message: "cannot read \(snapshotPath)"), failing: .error)
+    let bytes: [UInt8]
+    do { bytes = try FileBytes.read(snapshotPath, maximumSize: SnapshotHeader.maximumHeaderSize + SnapshotHeader.maximumRawSize) } catch {
+      report.record(.init(name: "format", status: .failed, message: error.description), failing: .error)
       return report
     }
-    let bytes = [UInt8](data)
     let file: SnapshotFile
     do {
       file = try SnapshotFile.parse(bytes)
@@ -92,7 +92,7 @@ public struct SnapshotVerifier {
 
   /// The config file to use, if one exists.
   func locateConfig() -> String? {
-    let candidate = configPath ?? FilePaths.directory(of: FilePaths.canonical(snapshotPath) ?? snapshotPath)
+    let candidate = FilePaths.absolute(configPath ?? FilePaths.directory(of: FilePaths.canonical(snapshotPath) ?? snapshotPath))
     switch FilePaths.kind(of: candidate) {
     case .file: return candidate
     case .directory:
