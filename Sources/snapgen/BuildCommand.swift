@@ -34,6 +34,9 @@ struct BuildCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Seconds the build may take before it is stopped (the JS may never finish).")
   var timeout: Int = 300
 
+  @Option(help: ArgumentHelp("Sign the snapshot with this private key (snapgen keygen).", valueName: "key-file"))
+  var sign: String?
+
   @OptionGroup var pluginMode: PluginMode
 
   func validate() throws {
@@ -49,6 +52,7 @@ struct BuildCommand: ParsableCommand {
     do {
       var pipeline = SnapshotPipeline(configuration: try makeConfiguration())
       pipeline.isolation = .childProcess(executable: Terminal.selfExecutable, timeout: .seconds(timeout))
+      if let sign { try pipeline.sign(withKeyFile: sign) }
       output = try pipeline.run()
       diagnostics.print(pluginMode.present(output.warnings))
       outcome = try output.write(

@@ -42,6 +42,7 @@ struct InspectCommand: ParsableCommand {
         built by    snapgen \(metadata.snapgenVersion) with V8 \(metadata.v8Version) for \(metadata.platform)
         V8 flags    \(metadata.v8Flags.isEmpty ? "(none)" : metadata.v8Flags.joined(separator: " "))
         payload     \(header.codec.name), \(header.storedSize) bytes stored, \(header.rawSize) raw
+        signature   \(file.signature.map { "Ed25519, key \(SnapshotSignature.fingerprint(of: $0.publicKey)) (not checked here: verify --trusted-key)" } ?? "none")
         options     function code \(metadata.options.functionCode.rawValue), deterministic \(metadata.options.deterministic)
         ops         \(metadata.ops.map(\.name).joined(separator: ", "))
         op digest   \(metadata.opTableDigest)

@@ -15,7 +15,7 @@ struct Snapgen: ParsableCommand {
     version: SnapgenVersion.current,
     subcommands: [
       BuildCommand.self, InspectCommand.self, RunCommand.self, VerifyCommand.self, BenchCommand.self,
-      GraphCommand.self, ChildBuildCommand.self,
+      GraphCommand.self, KeygenCommand.self, ChildBuildCommand.self,
     ]
   )
 

@@ -10,7 +10,8 @@ struct VerifyCommand: ParsableCommand {
     abstract: "Check a snapshot: format, compatibility, staleness, reproducibility and expectations.",
     discussion: """
       Exit codes: 0 all checks passed, 1 a check could not run, 2 invalid snapshot, \
-      3 incompatible snapshot, 4 stale snapshot, 5 not reproducible, 6 an expectation failed.
+      3 incompatible snapshot, 4 stale snapshot, 5 not reproducible, 6 an expectation failed, \
+      7 not signed by a trusted key (with --trusted-key).
       """)
 
   @Argument(help: "The snapshot file.")
@@ -28,6 +29,9 @@ struct VerifyCommand: ParsableCommand {
   @Option(name: .customLong("v8-flag"), help: "V8 flag of the runtime (repeatable). Default: the config's flags.")
   var v8Flags: [String] = []
 
+  @Option(name: .customLong("trusted-key"), help: "A public key file (snapgen keygen) that must have signed the snapshot (repeatable).")
+  var trustedKeys: [String] = []
+
   @Flag(help: "Print the report as JSON on stdout.")
   var json = false
 
@@ -38,6 +42,10 @@ struct VerifyCommand: ParsableCommand {
     verifier.rebuild = rebuild
     verifier.executable = Terminal.selfExecutable
     verifier.expectations = expectations
+    do { verifier.trustedKeys = try trustedKeys.map(SigningKeyFile.readPublicKey) } catch {
+      Terminal.error("\(error.path): error: \(error.reason)")
+      throw ExitCode.failure
+    }
     let report = verifier.verify()
     if json {
       let encoder = JSONEncoder()

@@ -1,4 +1,5 @@
 import BundleResolver
+import SnapgenCrypto
 
 /// The one way to build a snapshot: configuration → resolved module graph → evaluation and
 /// serialisation in a `SnapshotCreator` isolate → snapshot bytes, the files read and warnings.
@@ -30,6 +31,8 @@ public struct SnapshotPipeline: Sendable {
   public var isolation: Isolation
   /// Extra environment entries (`NAME=value`) for a child build.
   public var environment: [String] = []
+  /// Sign the snapshot with this key (in this process: the key never reaches a child).
+  public var signingKey: Ed25519.PrivateKey?
 
   /// Creates a pipeline.
   public init(configuration: BuildConfiguration, isolation: Isolation = .inProcess) {
@@ -37,19 +40,33 @@ public struct SnapshotPipeline: Sendable {
     self.isolation = isolation
   }
 
+  /// Signs the output with the private key in `path` (a `snapgen keygen` file).
+  public mutating func sign(withKeyFile path: String) throws(DiagnosticError) {
+    do { signingKey = try SigningKeyFile.readPrivateKey(path) } catch {
+      throw DiagnosticError([.error(error.reason, file: path)])
+    }
+  }
+
   /// Runs every stage and returns the snapshot with its inputs and warnings.
   ///
   /// - Throws: every diagnostic found: resolution errors with their import chains, JavaScript
   ///   errors with file, line and column, pre-flight findings, explained V8 crashes, time-outs.
   public func run() throws(DiagnosticError) -> BuildOutput {
+    var output: BuildOutput
     switch isolation {
     case .inProcess:
-      return try SnapshotBuilder(configuration: configuration).build().output
+      output = try SnapshotBuilder(configuration: configuration).build().output
     case .childProcess(let executable, let timeout):
       var build = IsolatedBuild(configuration: configuration, executable: executable)
       build.timeout = timeout
       build.environment = environment
-      return try build.build()
+      output = try build.build()
     }
+    if let signingKey {
+      do { output.file = try output.file.signed(with: signingKey) } catch {
+        throw DiagnosticError([.error(error.description)])
+      }
+    }
+    return output
   }
 }

@@ -27,9 +27,10 @@ extension SnapshotFile {
     let (headerSize, storedSize) = prefix.bytes.withUnsafeBytes {
       (Int($0.littleEndianUInt32(at: SnapshotHeader.Offset.headerSize)), $0.littleEndianUInt64(at: SnapshotHeader.Offset.storedSize))
     }
-    let announced = UInt64(headerSize).addingReportingOverflow(storedSize)
+    let trailer = prefix.bytes[SnapshotHeader.Offset.flags] & SnapshotHeader.signedFlag != 0 ? SnapshotSignature.trailerSize : 0
+    let announced = UInt64(headerSize + trailer).addingReportingOverflow(storedSize)
     guard !announced.overflow, announced.partialValue == UInt64(prefix.fileSize) else {
-      throw .invalid(.sizeMismatch("the header announces \(headerSize) + \(storedSize) bytes, the file has \(prefix.fileSize)"))
+      throw .invalid(.sizeMismatch("the header announces \(headerSize) + \(storedSize)\(trailer > 0 ? " + \(trailer)" : "") bytes, the file has \(prefix.fileSize)"))
     }
     let bytes: [UInt8]
     do { bytes = try FileBytes.read(path, maximumSize: prefix.fileSize) } catch { throw .unreadable(error) }

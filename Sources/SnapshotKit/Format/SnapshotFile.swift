@@ -11,6 +11,8 @@ public struct SnapshotFile: Sendable {
   public var metadata: SnapshotMetadata
   /// The payload as stored (compressed when the codec says so).
   public var payload: [UInt8]
+  /// The signature trailer, when the header says the file is signed.
+  public var signature: SnapshotSignature?
 
   // MARK: - Writing
 
@@ -31,10 +33,22 @@ public struct SnapshotFile: Sendable {
 
   /// The complete file.
   public func serialized() -> [UInt8] {
+    var bytes = serializedHeader()
+    bytes.append(contentsOf: payload)
+    if let signature { bytes.append(contentsOf: signature.trailer) }
+    return bytes
+  }
+
+  /// The header as written, checksum included.
+  func serializedHeader() -> [UInt8] {
     var bytes = headerBytes(metadataJSON: SnapshotFile.canonicalJSON(metadata))
     bytes.setLittleEndian(header.headerChecksum, at: SnapshotHeader.Offset.headerChecksum)
-    bytes.append(contentsOf: payload)
     return bytes
+  }
+
+  /// Recomputes the header checksum after a header field changed.
+  mutating func updateHeaderChecksum() {
+    header.headerChecksum = CRC32.checksum(headerBytes(metadataJSON: SnapshotFile.canonicalJSON(metadata)))
   }
 
   /// Header bytes with the checksum field zeroed.
@@ -48,6 +62,7 @@ public struct SnapshotFile: Sendable {
     bytes.setLittleEndian(UInt64(header.storedSize), at: SnapshotHeader.Offset.storedSize)
     bytes.setLittleEndian(header.payloadChecksum, at: SnapshotHeader.Offset.payloadChecksum)
     bytes[SnapshotHeader.Offset.codec] = header.codec.rawValue
+    bytes[SnapshotHeader.Offset.flags] = header.flags
     bytes.replaceSubrange(
       SnapshotHeader.Offset.compatibilityKey..<SnapshotHeader.Offset.compatibilityKeyEnd, with: header.compatibilityKey)
     bytes.append(contentsOf: json)
@@ -75,14 +90,17 @@ public struct SnapshotFile: Sendable {
       }
     }
     let (header, metadata) = try parsed.get()
+    let payloadEnd = header.headerSize + header.storedSize
+    let signature = header.isSigned ? try SnapshotSignature(trailer: bytes[payloadEnd...]) : nil
     return SnapshotFile(
-      header: header, metadata: metadata, payload: Array(bytes[header.headerSize...]))
+      header: header, metadata: metadata, payload: Array(bytes[header.headerSize..<payloadEnd]), signature: signature)
   }
 
-  private init(header: SnapshotHeader, metadata: SnapshotMetadata, payload: [UInt8]) {
+  private init(header: SnapshotHeader, metadata: SnapshotMetadata, payload: [UInt8], signature: SnapshotSignature?) {
     self.header = header
     self.metadata = metadata
     self.payload = payload
+    self.signature = signature
   }
 
   /// Reads and validates the fixed prefix and the header checksum.
@@ -129,8 +147,10 @@ public struct SnapshotFile: Sendable {
     else {
       throw .malformedHeader("metadata size \(metadataSize) does not fit header size \(headerSize)")
     }
+    let flags = buffer[SnapshotHeader.Offset.flags]
+    guard flags & ~SnapshotHeader.signedFlag == 0 else { throw .malformedHeader("unknown header flags \(flags)") }
     guard buffer[SnapshotHeader.Offset.reserved..<SnapshotHeader.Offset.compatibilityKey].allSatisfy({ $0 == 0 }),
-      buffer[SnapshotHeader.Offset.compatibilityKeyEnd..<SnapshotHeader.prefixSize].allSatisfy({ $0 == 0 }),
+      buffer[SnapshotHeader.Offset.reservedTail..<SnapshotHeader.prefixSize].allSatisfy({ $0 == 0 }),
       buffer[(SnapshotHeader.prefixSize + metadataSize)..<headerSize].allSatisfy({ $0 == 0 })
     else {
       throw .malformedHeader("reserved bytes are not zero")
@@ -156,7 +176,8 @@ public struct SnapshotFile: Sendable {
       rawSize: Int(rawSize), storedSize: Int(storedSize),
       payloadChecksum: buffer.littleEndianUInt32(at: SnapshotHeader.Offset.payloadChecksum),
       codec: codec,
-      compatibilityKey: Array(buffer[SnapshotHeader.Offset.compatibilityKey..<SnapshotHeader.Offset.compatibilityKeyEnd]))
+      compatibilityKey: Array(buffer[SnapshotHeader.Offset.compatibilityKey..<SnapshotHeader.Offset.compatibilityKeyEnd]),
+      flags: flags)
   }
 
   static func parseMetadata(_ buffer: UnsafeRawBufferPointer, header: SnapshotHeader)
@@ -180,14 +201,19 @@ public struct SnapshotFile: Sendable {
   static func checkPayload(_ buffer: UnsafeRawBufferPointer, header: SnapshotHeader)
     throws(SnapshotFormatError)
   {
-    let present = buffer.count - header.headerSize
+    let trailer = header.isSigned ? SnapshotSignature.trailerSize : 0
+    let present = buffer.count - header.headerSize - trailer
     guard present >= header.storedSize else {
-      throw .truncatedPayload(expected: header.storedSize, actual: present)
+      if header.isSigned && buffer.count - header.headerSize >= header.storedSize {
+        throw .malformedHeader("the header says the file is signed, but the signature trailer is missing or cut short")
+      }
+      throw .truncatedPayload(expected: header.storedSize, actual: max(0, present))
     }
     guard present == header.storedSize else {
-      throw .sizeMismatch("\(present - header.storedSize) unexpected bytes after the payload")
+      throw .sizeMismatch("\(present - header.storedSize) unexpected bytes after the \(header.isSigned ? "signature" : "payload")")
     }
-    let computed = CRC32.checksum(UnsafeRawBufferPointer(rebasing: buffer[header.headerSize...]))
+    let payloadEnd = header.headerSize + header.storedSize
+    let computed = CRC32.checksum(UnsafeRawBufferPointer(rebasing: buffer[header.headerSize..<payloadEnd]))
     guard computed == header.payloadChecksum else {
       throw .payloadChecksumMismatch(stored: header.payloadChecksum, computed: computed)
     }
@@ -240,7 +266,8 @@ public struct SnapshotFile: Sendable {
   {
     try bytes.withUnsafeBytes { buffer in
       Result { () throws(SnapshotFormatError) in
-        try header.codec.decode(UnsafeRawBufferPointer(rebasing: buffer[header.headerSize...]), rawSize: header.rawSize)
+        try header.codec.decode(
+          UnsafeRawBufferPointer(rebasing: buffer[header.headerSize..<(header.headerSize + header.storedSize)]), rawSize: header.rawSize)
       }
     }.get()
   }

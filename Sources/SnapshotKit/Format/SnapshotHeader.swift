@@ -13,7 +13,8 @@
 /// | 44 | 1 | codec (0 none, 1 zlib, 2 lz4) |
 /// | 45 | 3 | reserved, zero |
 /// | 48 | 32 | compatibility key: SHA-256 of platform, V8 version, V8 flags and op-table digest |
-/// | 80 | 16 | reserved, zero |
+/// | 80 | 1 | flags: bit 0 set when a signature trailer follows the payload (``SnapshotSignature``) |
+/// | 81 | 15 | reserved, zero |
 ///
 /// The compatibility key lets a runtime accept a snapshot by comparing 32 bytes, without
 /// decoding the metadata; the metadata explains a mismatch when there is one.
@@ -35,11 +36,22 @@ public struct SnapshotHeader: Equatable, Sendable {
   public var codec: PayloadCodec
   /// See ``CompatibilityKey``.
   public var compatibilityKey: [UInt8]
+  /// Header flags (``signedFlag``); covered by the header checksum and by the signature.
+  public var flags: UInt8 = 0
+
+  /// The flag bit saying that a ``SnapshotSignature`` trailer follows the payload.
+  public static let signedFlag: UInt8 = 0x01
+
+  /// True when a signature trailer follows the payload.
+  public var isSigned: Bool { flags & Self.signedFlag != 0 }
+
+  /// The size of the whole file this header describes.
+  public var fileSize: Int { headerSize + storedSize + (isSigned ? SnapshotSignature.trailerSize : 0) }
 
   enum Offset {
     static let version = 8, headerSize = 12, metadataSize = 16, headerChecksum = 20
     static let rawSize = 24, storedSize = 32, payloadChecksum = 40, codec = 44, reserved = 45
-    static let compatibilityKey = 48, compatibilityKeyEnd = 80
+    static let compatibilityKey = 48, compatibilityKeyEnd = 80, flags = 80, reservedTail = 81
   }
 
   /// Every field of the fixed prefix with its byte range, in file order: the one layout table,
@@ -56,7 +68,8 @@ public struct SnapshotHeader: Equatable, Sendable {
     ("codec", Offset.codec..<Offset.reserved),
     ("reserved", Offset.reserved..<Offset.compatibilityKey),
     ("compatibilityKey", Offset.compatibilityKey..<Offset.compatibilityKeyEnd),
-    ("reserved", Offset.compatibilityKeyEnd..<prefixSize),
+    ("flags", Offset.flags..<Offset.reservedTail),
+    ("reserved", Offset.reservedTail..<prefixSize),
   ]
 }
 

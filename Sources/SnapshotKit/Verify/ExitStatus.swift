@@ -14,6 +14,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
   case notReproducible = 5
   /// An `--expect` expression was falsy or threw (`verify`).
   case expectationFailed = 6
+  /// The snapshot is unsigned, signed by an untrusted key, or its signature does not match.
+  case untrustedSnapshot = 7
   /// The command line is wrong (swift-argument-parser's `EX_USAGE`).
   case usage = 64
 

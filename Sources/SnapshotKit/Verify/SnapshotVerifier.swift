@@ -1,4 +1,5 @@
 import BundleResolver
+import SnapgenCrypto
 import Foundation
 
 /// Proves that a `snapshot.bin` is sound, bootable here, current, reproducible and behaves:
@@ -21,6 +22,8 @@ public struct SnapshotVerifier {
   public var executable: String?
   /// Expressions that must be truthy in the booted runtime.
   public var expectations: [String] = []
+  /// Keys one of which must have signed the snapshot; empty reports the signature unchecked.
+  public var trustedKeys: [Ed25519.PublicKey] = []
 
   public init(snapshotPath: String) {
     self.snapshotPath = snapshotPath
@@ -39,7 +42,7 @@ public struct SnapshotVerifier {
       file = try SnapshotFile.parse(bytes)
     } catch {
       report.record(.init(name: "format", status: .failed, message: error.description), failing: .invalid)
-      for name in ["compatibility", "staleness", "reproducibility", "expectations"] {
+      for name in ["signature", "compatibility", "staleness", "reproducibility", "expectations"] {
         report.checks.append(.init(name: name, status: .skipped, message: "the file is not a valid snapshot"))
       }
       return report
@@ -48,6 +51,8 @@ public struct SnapshotVerifier {
       name: "format", status: .passed,
       message: "format \(SnapshotHeader.formatVersion), \(file.header.rawSize) byte V8 blob, \(file.header.codec.name) payload, checksums match"),
       failing: .invalid)
+
+    checkSignature(file, into: &report)
 
     // The config: given, or snapgen.json next to the snapshot.
     var configuration: BuildConfiguration?
@@ -88,6 +93,24 @@ public struct SnapshotVerifier {
     checkReproducibility(bytes, configuration: configuration, problem: configProblem, into: &report)
     checkExpectations(file, manifest: manifest, compatible: compatible, into: &report)
     return report
+  }
+
+  // MARK: - Signature
+
+  func checkSignature(_ file: SnapshotFile, into report: inout VerifyReport) {
+    let signer = file.signature.map { "key \(SnapshotSignature.fingerprint(of: $0.publicKey))" }
+    guard !trustedKeys.isEmpty else {
+      report.checks.append(.init(
+        name: "signature", status: .skipped,
+        message: signer.map { "signed by \($0); pass --trusted-key to check it" } ?? "not signed; pass --trusted-key to require a signature"))
+      return
+    }
+    do {
+      try file.checkSignature(trustedKeys: trustedKeys)
+      report.record(.init(name: "signature", status: .passed, message: "signed by trusted \(signer ?? "key")"), failing: .untrusted)
+    } catch {
+      report.record(.init(name: "signature", status: .failed, message: error.description), failing: .untrusted)
+    }
   }
 
   /// The config file to use, if one exists.

@@ -7,6 +7,8 @@ public struct VerifyReport: Codable, Equatable, Sendable {
     case ok
     /// Damaged, truncated or not a snapshot (exit 2).
     case invalid
+    /// Not signed by a trusted key, or its signature does not match (exit 7).
+    case untrusted
     /// Sound, but built for another V8, flag set, platform or op table (exit 3).
     case incompatible
     /// A check could not run: unreadable file or config, rebuild that fails (exit 1).
@@ -24,6 +26,7 @@ public struct VerifyReport: Codable, Equatable, Sendable {
       case .ok: .success
       case .error: .failure
       case .invalid: .invalidSnapshot
+      case .untrusted: .untrustedSnapshot
       case .incompatible: .incompatibleSnapshot
       case .stale: .staleSnapshot
       case .nonReproducible: .notReproducible
@@ -41,7 +44,7 @@ public struct VerifyReport: Codable, Equatable, Sendable {
       case passed, failed, skipped
     }
 
-    /// `format`, `compatibility`, `staleness`, `reproducibility` or `expectations`.
+    /// `format`, `signature`, `compatibility`, `staleness`, `reproducibility` or `expectations`.
     public var name: String
     public var status: Status
     /// One line for people.
