@@ -115,10 +115,7 @@ let package = Package(
     .testTarget(name: "SnapgenCryptoTests", dependencies: ["SnapgenCrypto"]),
     .testTarget(name: "InternalJSTests", dependencies: ["InternalJS", "SnapshotKit"]),
     // Drives `swift build` on a copy of IntegrationTests/PluginConsumer (slow).
-    .testTarget(
-      name: "SnapgenPluginTests",
-      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
-    ),
+    .testTarget(name: "SnapgenPluginTests", dependencies: ["SnapgenTestSupport"]),
     .testTarget(
       name: "ReliabilityTests",
       dependencies: ["SnapshotKit", "SnapshotFuzzer", "SnapgenTestSupport"]

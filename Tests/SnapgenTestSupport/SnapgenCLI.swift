@@ -19,7 +19,8 @@ public enum SnapgenCLI {
   /// - Parameters:
   ///   - prefix: a wrapper to run snapgen through (`["/usr/bin/setpriv", "--reuid=65534"]`); with
   ///     `program`, the program to run instead of snapgen.
-  ///   - program: another executable to run in snapgen's place (e.g. the embedder example).
+  ///   - program: another executable to run in snapgen's place (e.g. the embedder example): a
+  ///     path, or a name looked up in `PATH` (`"swift"`).
   ///   - stdin: text fed on standard input; none when nil.
   ///   - environment: variables added to the inherited environment.
   ///   - folder: the working directory; the test process's when nil.
@@ -38,7 +39,7 @@ public enum SnapgenCLI {
     // Its own process group, so a time-out kills the build child too.
     options.processGroupID = 0
     let configuration = Configuration(
-      executable: .path(FilePath(command)), arguments: Arguments(full), environment: env,
+      executable: command.contains("/") ? .path(FilePath(command)) : .name(command), arguments: Arguments(full), environment: env,
       workingDirectory: folder.map { FilePath($0) }, platformOptions: options)
     if let stdin {
       return try await run(configuration, input: .string(stdin), timeLimit: timeLimit)
