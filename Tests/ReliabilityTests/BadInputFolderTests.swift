@@ -14,7 +14,9 @@ struct BadInputFolderTests {
     let tree = try folder.copy()
     if expected.outputUntouched == true { try Self.previous.write(to: URL(fileURLWithPath: tree("snapshot.bin"))) }
     let arguments = expected.command.map { $0.replacingOccurrences(of: "$CASE", with: tree.path) }
-    let result = try await SnapgenCLI.run(arguments, in: tree.path)
+    // Bad input must never hang snapgen: a case still running after two minutes fails.
+    let result = try await SnapgenCLI.run(arguments, in: tree.path, timeLimit: .seconds(120))
+    #expect(!result.timedOut, "\(folder.name): \(result)")
     #expect(result.status == expected.exitCode, "\(folder.name): \(result)")
     if let prefix = expected.stderrStartsWith {
       #expect(result.stderr.hasPrefix(prefix), "\(folder.name): \(result.stderr)")

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Foundation
 import Subprocess
 import SystemPackage
@@ -24,8 +21,8 @@ public enum SnapgenCLI {
   ///   - stdin: text fed on standard input; none when nil.
   ///   - environment: variables added to the inherited environment.
   ///   - folder: the working directory; the test process's when nil.
-  ///   - timeLimit: after this long the run's process group (snapgen and its build child) is
-  ///     killed with SIGKILL and the result says `timedOut`.
+  ///   - timeLimit: after this long the program and everything it started (snapgen's build
+  ///     child, swift's compilers) are killed with SIGKILL and the result says `timedOut`.
   public static func run(
     _ arguments: [String], prefix: [String] = [], program: String? = nil, stdin: String? = nil,
     environment: [String: String] = [:], in folder: String? = nil, timeLimit: Duration = defaultTimeLimit
@@ -35,12 +32,9 @@ public enum SnapgenCLI {
     let full = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [target] + arguments
     var env: Environment = .inherit
     for (key, value) in environment { env = env.updating([.init(stringLiteral: key): value]) }
-    var options = PlatformOptions()
-    // Its own process group, so a time-out kills the build child too.
-    options.processGroupID = 0
     let configuration = Configuration(
-      executable: command.contains("/") ? .path(FilePath(command)) : .name(command), arguments: Arguments(full), environment: env,
-      workingDirectory: folder.map { FilePath($0) }, platformOptions: options)
+      executable: command.contains("/") ? .path(FilePath(command)) : .name(command), arguments: Arguments(full),
+      environment: env, workingDirectory: folder.map { FilePath($0) })
     if let stdin {
       return try await run(configuration, input: .string(stdin), timeLimit: timeLimit)
     }
@@ -53,10 +47,10 @@ public enum SnapgenCLI {
     let result = try await Subprocess.run(
       configuration, input: input, output: .string(limit: 1 << 22), error: .string(limit: 1 << 22)
     ) { execution in
-      let group = execution.processIdentifier.value
+      let pid = execution.processIdentifier.value
       return Task<Bool, Never> {
         do { try await Task.sleep(for: timeLimit) } catch { return false }
-        kill(-group, SIGKILL)
+        ProcessTree.kill(pid)
         return true
       }
     }
