@@ -104,30 +104,29 @@ let package = Package(
       path: "Examples/Embedder",
       exclude: ["js"]
     ),
+    // Shared by the test targets: the CLI runner, temporary trees, fixture snapshots, goldens.
+    .target(
+      name: "SnapgenTestSupport",
+      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
+      path: "Tests/SnapgenTestSupport"
+    ),
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
-    .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"]),
+    .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapgenTestSupport"]),
     .testTarget(name: "SnapgenCryptoTests", dependencies: ["SnapgenCrypto"]),
     .testTarget(name: "InternalJSTests", dependencies: ["InternalJS", "SnapshotKit"]),
     // Drives `swift build` on a copy of IntegrationTests/PluginConsumer (slow).
-    .testTarget(
-      name: "SnapgenPluginTests",
-      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
-    ),
+    .testTarget(name: "SnapgenPluginTests", dependencies: ["SnapgenTestSupport"]),
     .testTarget(
       name: "ReliabilityTests",
-      dependencies: [
-        "SnapshotKit",
-        "SnapshotFuzzer",
-        .product(name: "Subprocess", package: "swift-subprocess"),
-      ]
+      dependencies: ["SnapshotKit", "SnapshotFuzzer", "SnapgenTestSupport"]
     ),
     .testTarget(
       name: "SnapgenCLITests",
-      dependencies: [
-        "SnapshotKit",
-        .product(name: "Subprocess", package: "swift-subprocess"),
-      ]
+      dependencies: ["SnapshotKit", "SnapgenTestSupport"],
+      exclude: ["Goldens"]
     ),
+    // Option parsing of every subcommand, without spawning a process (`@testable import snapgen`).
+    .testTarget(name: "SnapgenCommandTests", dependencies: ["snapgen"]),
   ],
   cxxLanguageStandard: .cxx17
 )

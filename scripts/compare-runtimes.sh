@@ -20,9 +20,9 @@ snapshot=.build/compare.snapshot.bin
 echo "snapgen $("$snapgen" --version), $(node --version | sed 's/^/node /'), $(deno --version | head -n 1)"
 results=.build/compare-runtimes.json
 hyperfine -N --warmup 5 --runs "$runs" --export-json "$results" \
-  -n "snapgen run" "$snapgen run --snapshot $snapshot bench/hello.js" \
-  -n "deno run" "deno run bench/hello.js" \
-  -n "node" "node bench/hello.js"
+  -n "snapgen run" "$snapgen run --snapshot $snapshot Benchmarks/hello.js" \
+  -n "deno run" "deno run Benchmarks/hello.js" \
+  -n "node" "node Benchmarks/hello.js"
 
 python3 - "$results" <<'PY'
 import json, sys

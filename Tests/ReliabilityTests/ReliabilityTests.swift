@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import Foundation
+import SnapgenTestSupport
 import SnapshotKit
 import Testing
 
@@ -9,117 +10,83 @@ import Testing
 /// no partial file and the previous snapshot.bin intact.
 @Suite("reliability")
 struct ReliabilityTests {
+  static let previous = Data("previous snapshot.bin".utf8)
+
   /// A project folder holding `files` and a previous snapshot.bin.
-  func project(_ files: [String: String], raw: [String: [UInt8]] = [:]) throws -> String {
-    let folder = try Harness.temporaryFolder()
-    try Harness.write(files, into: folder)
-    for (path, bytes) in raw { try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + path)) }
-    try Harness.previous.write(to: URL(fileURLWithPath: folder + "/snapshot.bin"))
-    return folder
+  func project(_ files: [String: String]) throws -> TemporaryTree {
+    let tree = try TemporaryTree(files, name: "snapgen-rel")
+    try Self.previous.write(to: URL(fileURLWithPath: tree("snapshot.bin")))
+    return tree
   }
 
-  func expectUntouched(_ folder: String, _ context: String) {
-    #expect(FileManager.default.contents(atPath: folder + "/snapshot.bin") == Harness.previous, "\(context)")
-    #expect(Harness.temporaries(in: folder).isEmpty, "\(context)")
+  func expectUntouched(_ tree: TemporaryTree, _ context: String) {
+    #expect(tree.contents(of: "snapshot.bin") == Self.previous, "\(context)")
+    #expect(tree.temporaries().isEmpty, "\(context)")
   }
 
-  @Test("bad inputs are refused and keep the previous snapshot", arguments: BadInput.all)
-  func badInput(_ input: BadInput) async throws {
-    let folder = try project(input.files, raw: input.rawFiles)
-    let entry = input.files["snapgen.json"] == nil ? ["--entry", "main.js"] : []
-    let result = try await Harness.run(["build", folder] + entry + ["-o", folder + "/snapshot.bin"] + input.arguments)
-    #expect(result.status == 1, "\(input.name): \(result.stderr)")
-    #expect(result.stderr.contains(input.message), "\(input.name): \(result.stderr)")
-    for text in input.alsoMentions {
-      #expect(result.stderr.contains(text), "\(input.name): \(result.stderr)")
-    }
-    expectUntouched(folder, input.name)
-  }
-
-  @Test("the catalogue has at least 30 bad inputs with the filesystem and snapshot faults")
-  func catalogueSize() {
-    // 27 build inputs + 6 filesystem faults + 7 snapshot-file faults below.
-    #expect(BadInput.all.count + 6 + SnapshotFault.all.count >= 30)
-  }
-
-  // MARK: - Filesystem faults
-
-  @Test("fs: output path is a directory")
-  func outputIsDirectory() async throws {
-    let folder = try project(["main.js": "globalThis.x = 1;\n"])
-    try FileManager.default.createDirectory(atPath: folder + "/out.bin", withIntermediateDirectories: false)
-    let result = try await Harness.run(["build", folder, "--entry", "main.js", "-o", folder + "/out.bin"])
-    #expect(result.status == 1)
-    #expect(result.stderr.contains("out.bin: it is a directory"), "\(result.stderr)")
-    expectUntouched(folder, "directory")
-  }
-
-  @Test("fs: output folder does not exist")
-  func missingFolder() async throws {
-    let folder = try project(["main.js": "globalThis.x = 1;\n"])
-    let result = try await Harness.run(["build", folder, "--entry", "main.js", "-o", folder + "/nope/snapshot.bin"])
-    #expect(result.status == 1)
-    #expect(result.stderr.contains("does not exist"), "\(result.stderr)")
-    expectUntouched(folder, "missing folder")
-  }
+  // MARK: - Filesystem faults (the file-only ones are folders in Tests/Fixtures/bad-inputs)
 
   @Test("fs: read-only folder (as an unprivileged user)")
   func readOnlyFolder() async throws {
-    let folder = try project(["main.js": "globalThis.x = 1;\n"])
+    let tree = try project(["main.js": "globalThis.x = 1;\n"])
+    let folder = tree.path
     try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
     defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
     let prefix = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-    let result = try await Harness.run(["build", folder, "--entry", "main.js", "-o", folder + "/snapshot.bin"], prefix: prefix)
+    let result = try await SnapgenCLI.run(["build", folder, "--entry", "main.js", "-o", folder + "/snapshot.bin"], prefix: prefix)
     #expect(result.status == 1, "\(result.stderr)")
     #expect(result.stderr.contains("Permission denied"), "\(result.stderr)")
-    expectUntouched(folder, "read-only")
+    expectUntouched(tree, "read-only")
   }
 
   @Test("fs: a size limit (full disk) fails with EFBIG instead of killing snapgen")
   func fileSizeLimit() async throws {
-    let folder = try project(["main.js": "globalThis.x = 1;\n"])
+    let tree = try project(["main.js": "globalThis.x = 1;\n"])
+    let folder = tree.path
     // The snapshot is ~50 KB; allow 20 KB per file (the previous snapshot.bin is smaller).
-    let result = try await Harness.run(
+    let result = try await SnapgenCLI.run(
       ["build", folder, "--entry", "main.js", "-o", folder + "/snapshot.bin"], prefix: ["/usr/bin/prlimit", "--fsize=20000"])
     #expect(result.status == 1, "\(result.stderr)")
     #expect(result.stderr.contains("File too large"), "\(result.stderr)")
-    expectUntouched(folder, "size limit")
+    expectUntouched(tree, "size limit")
   }
 
   @Test("fs: two concurrent builds of the same output both end with one whole snapshot")
   func concurrentBuilds() async throws {
-    let folder = try project(["main.js": "globalThis.x = 1;\n"])
+    let tree = try project(["main.js": "globalThis.x = 1;\n"])
+    let folder = tree.path
     let arguments = ["build", folder, "--entry", "main.js", "-o", folder + "/snapshot.bin"]
-    async let first = Harness.run(arguments)
-    async let second = Harness.run(arguments)
+    async let first = SnapgenCLI.run(arguments)
+    async let second = SnapgenCLI.run(arguments)
     let results = try await [first, second]
     for result in results { #expect(result.status == 0, "\(result.stderr)") }
     let bytes = try #require(FileManager.default.contents(atPath: folder + "/snapshot.bin"))
     #expect(throws: Never.self) { try SnapshotFile.parse([UInt8](bytes)) }
-    #expect(Harness.temporaries(in: folder).isEmpty)
+    #expect(tree.temporaries().isEmpty)
   }
 
   @Test("fs: a build killed mid-write keeps the old file; the next build clears its temporary")
   func killedMidWrite() async throws {
-    let folder = try project(["main.js": "globalThis.x = 1;\n"])
+    let tree = try project(["main.js": "globalThis.x = 1;\n"])
+    let folder = tree.path
     let arguments = ["build", folder, "--entry", "main.js", "-o", folder + "/snapshot.bin"]
-    async let killed = Harness.run(arguments, environment: ["SNAPGEN_TESTING_STALL_BEFORE_RENAME": "600"])
+    async let killed = SnapgenCLI.run(arguments, environment: ["SNAPGEN_TESTING_STALL_BEFORE_RENAME": "600"])
     // Wait for the complete temporary file, then kill the writer before it renames.
     var temporary: String?
     for _ in 0..<600 where temporary == nil {
       try await Task.sleep(for: .milliseconds(100))
-      temporary = Harness.temporaries(in: folder).first
+      temporary = tree.temporaries().first
     }
     let name = try #require(temporary, "the build never wrote its temporary file")
     let pid = try #require(pid_t(name.split(separator: "-")[1]))
     kill(pid, SIGKILL)
     let result = try await killed
     #expect(result.status == 128 + SIGKILL)
-    #expect(FileManager.default.contents(atPath: folder + "/snapshot.bin") == Harness.previous)
-    #expect(Harness.temporaries(in: folder) == [name])
-    let next = try await Harness.run(arguments)
+    #expect(tree.contents(of: "snapshot.bin") == Self.previous)
+    #expect(tree.temporaries() == [name])
+    let next = try await SnapgenCLI.run(arguments)
     #expect(next.status == 0, "\(next.stderr)")
-    #expect(Harness.temporaries(in: folder).isEmpty)
+    #expect(tree.temporaries().isEmpty)
     let bytes = try #require(FileManager.default.contents(atPath: folder + "/snapshot.bin"))
     #expect(throws: Never.self) { try SnapshotFile.parse([UInt8](bytes)) }
   }
@@ -128,17 +95,15 @@ struct ReliabilityTests {
 
   @Test("snapshot file faults are refused by verify with exit 2", arguments: SnapshotFault.all)
   func snapshotFault(_ fault: SnapshotFault) async throws {
-    let folder = try Harness.temporaryFolder()
-    let good = folder + "/good.bin"
-    let build = try await Harness.run(["build", Harness.packageRoot + "/internal-js", "-o", good])
-    #expect(build.status == 0, "\(build.stderr)")
+    let tree = try TemporaryTree(name: "snapgen-rel")
+    let good = try await FixtureSnapshots.snapshot("probe-js")
     let bytes = [UInt8](try #require(FileManager.default.contents(atPath: good)))
-    let path = folder + "/bad.bin"
+    let path = tree("bad.bin")
     try Data(fault.damage(bytes)).write(to: URL(fileURLWithPath: path))
-    let verify = try await Harness.run(["verify", path])
+    let verify = try await SnapgenCLI.run(["verify", path])
     #expect(verify.status == 2, "\(fault.name): \(verify.stderr)")
     #expect(verify.stderr.contains(fault.message), "\(fault.name): \(verify.stderr)")
-    let run = try await Harness.run(["run", "-s", path, "--eval", "1"])
+    let run = try await SnapgenCLI.run(["run", "-s", path, "--eval", "1"])
     #expect(run.status == 2, "\(fault.name): \(run.stderr)")
   }
 }

@@ -1,61 +1,70 @@
 import Foundation
+import SnapgenTestSupport
 import Testing
 
 @Suite("snapgen build and run", .serialized)
 struct BuildCommandTests {
-  @Test("internal-js builds and boots, printing what internal JS produces")
+  @Test("internal-js builds and boots with its web globals in place")
   func internalJS() async throws {
-    let folder = try CLI.temporaryFolder()
-    let build = try await CLI.run(["build", CLI.packageRoot + "/internal-js", "-o", folder + "/snapshot.bin"])
+    let tree = try TemporaryTree()
+    let build = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("snapshot.bin")])
     #expect(build.status == 0, "\(build.stderr)")
     #expect(build.stdout.contains("modules"))
-    let run = try await CLI.run(["run", "-s", folder + "/snapshot.bin", "--eval", "greet('tests')"])
+    let run = try await SnapgenCLI.run(["run", "-s", tree("snapshot.bin"), "--eval", "typeof URL + ' ' + typeof setTimeout"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "function function\n")
+  }
+
+  @Test("what a snapshot's JavaScript installed at build time is there after boot (probe-js fixture)")
+  func probeFixture() async throws {
+    let snapshot = try await FixtureSnapshots.snapshot("probe-js")
+    let run = try await SnapgenCLI.run(["run", "-s", snapshot, "--eval", "greet('tests')"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout == "Hello, tests, from snapgen's snapshot!\n")
   }
 
   @Test("two builds in two processes give identical bytes")
   func reproducibleAcrossProcesses() async throws {
-    let folder = try CLI.temporaryFolder()
+    let tree = try TemporaryTree()
     for name in ["a.bin", "b.bin"] {
-      let build = try await CLI.run(["build", CLI.packageRoot + "/internal-js", "-o", folder + "/" + name])
+      let build = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree(name)])
       #expect(build.status == 0, "\(build.stderr)")
     }
-    let a = try #require(FileManager.default.contents(atPath: folder + "/a.bin"))
-    let b = try #require(FileManager.default.contents(atPath: folder + "/b.bin"))
+    let a = try #require(tree.contents(of: "a.bin"))
+    let b = try #require(tree.contents(of: "b.bin"))
     #expect(a.count > 1000)
     #expect(a == b)
   }
 
   @Test("a second identical build does not rewrite the file")
   func unchangedNotRewritten() async throws {
-    let folder = try CLI.temporaryFolder()
-    let output = folder + "/snapshot.bin"
-    _ = try await CLI.run(["build", CLI.packageRoot + "/internal-js", "-o", output])
+    let tree = try TemporaryTree()
+    let output = tree("snapshot.bin")
+    let first = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", output])
+    #expect(first.stdout.hasPrefix("wrote"), "\(first)")
     let inode = try FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int
-    let again = try await CLI.run(["build", CLI.packageRoot + "/internal-js", "-o", output])
+    let again = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", output])
     #expect(again.stdout.hasPrefix("unchanged"))
     #expect(try FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int == inode)
   }
 
   @Test("snapgen run executes an ES module script with relative imports")
   func runScript() async throws {
-    let folder = try CLI.temporaryFolder()
-    _ = try await CLI.run(["build", CLI.packageRoot + "/internal-js", "-o", folder + "/snapshot.bin"])
-    try CLI.write([
+    let snapshot = try await FixtureSnapshots.snapshot("probe-js")
+    let tree = try TemporaryTree([
       "app/main.js": "import { name } from './name.js';\nprint(greet(name));\n",
       "app/name.js": "export const name = 'module script';\n",
-    ], into: folder)
-    let run = try await CLI.run(["run", "-s", folder + "/snapshot.bin", folder + "/app/main.js"])
+    ])
+    let run = try await SnapgenCLI.run(["run", "-s", snapshot, tree("app/main.js")])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout == "Hello, module script, from snapgen's snapshot!\n")
   }
 
   @Test("inspect --json reports the header with stable keys")
   func inspectJSON() async throws {
-    let folder = try CLI.temporaryFolder()
-    _ = try await CLI.run(["build", CLI.packageRoot + "/internal-js", "-o", folder + "/snapshot.bin"])
-    let inspect = try await CLI.run(["inspect", folder + "/snapshot.bin", "--json"])
+    let tree = try TemporaryTree()
+    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("snapshot.bin")])
+    let inspect = try await SnapgenCLI.run(["inspect", tree("snapshot.bin"), "--json"])
     #expect(inspect.status == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any])
     #expect(Set(object.keys) == ["formatVersion", "headerSize", "rawSize", "storedSize", "codec", "payloadCRC32", "metadata"])

@@ -1,4 +1,5 @@
 import Foundation
+import SnapgenTestSupport
 import Testing
 
 /// `snapgen graph`, `--diagnostics-format json`, `--depfile` and the resolution config keys.
@@ -14,26 +15,26 @@ struct GraphCommandTests {
 
   @Test("text, JSON and DOT output")
   func formats() async throws {
-    let folder = try CLI.temporaryFolder()
-    try CLI.write(Self.tree, into: folder)
-    let text = try await CLI.run(["graph", folder], in: folder)
+    let tree = try TemporaryTree(Self.tree)
+    let folder = tree.path
+    let text = try await SnapgenCLI.run(["graph", folder], in: folder)
     #expect(text.status == 0, "\(text.stderr)")
     #expect(text.stdout.contains("3 modules, 3 imports, 0 cycles; evaluation order:\n1. lib/util.js\n2. lib/extra.js\n"))
     #expect(text.stdout.contains("     1:8 'util' → lib/util.js"))
-    let json = try await CLI.run(["graph", folder, "--json"], in: folder)
+    let json = try await SnapgenCLI.run(["graph", folder, "--json"], in: folder)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect((object["modules"] as? [Any])?.count == 3)
     #expect((object["inputFiles"] as? [String])?.sorted() == ["lib/extra.js", "lib/util.js", "main.js", "map.json", "snapgen.json"])
-    let dot = try await CLI.run(["graph", folder, "--format", "dot"], in: folder)
+    let dot = try await SnapgenCLI.run(["graph", folder, "--format", "dot"], in: folder)
     #expect(dot.stdout.hasPrefix("digraph modules {"))
     #expect(dot.stdout.contains("[label=\"util\"]"))
   }
 
   @Test("--depfile writes a Make rule with every input, config and import map included")
   func depfile() async throws {
-    let folder = try CLI.temporaryFolder()
-    try CLI.write(Self.tree, into: folder)
-    let result = try await CLI.run(["build", folder, "-o", "out.bin", "--depfile", "out.d"], in: folder)
+    let tree = try TemporaryTree(Self.tree)
+    let folder = tree.path
+    let result = try await SnapgenCLI.run(["build", folder, "-o", "out.bin", "--depfile", "out.d"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     let text = try String(contentsOfFile: folder + "/out.d", encoding: .utf8)
     #expect(text == "out.bin: \\\n" + ["lib/extra.js", "lib/util.js", "main.js", "map.json", "snapgen.json"].map { "  \(folder)/\($0)" }.joined(separator: " \\\n") + "\n")
@@ -41,9 +42,9 @@ struct GraphCommandTests {
 
   @Test("--diagnostics-format json prints every error as one JSON document")
   func jsonDiagnostics() async throws {
-    let folder = try CLI.temporaryFolder()
-    try CLI.write(["main.js": "import './nope.js';\nimport 'missing-pkg';\n"], into: folder)
-    let result = try await CLI.run(["build", folder, "--entry", "main.js", "--diagnostics-format", "json"], in: folder)
+    let tree = try TemporaryTree(["main.js": "import './nope.js';\nimport 'missing-pkg';\n"])
+    let folder = tree.path
+    let result = try await SnapgenCLI.run(["build", folder, "--entry", "main.js", "--diagnostics-format", "json"], in: folder)
     #expect(result.status == 1)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any])
     let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
@@ -54,22 +55,22 @@ struct GraphCommandTests {
 
   @Test("a JSON module builds and boots through the CLI")
   func jsonModule() async throws {
-    let folder = try CLI.temporaryFolder()
-    try CLI.write(["main.js": "import c from './c.json' assert { type: 'json' };\nglobalThis.c = c;\n", "c.json": "{\"k\": [1, 2]}"], into: folder)
-    let build = try await CLI.run(["build", folder, "--entry", "main.js", "-o", "s.bin"], in: folder)
+    let tree = try TemporaryTree(["main.js": "import c from './c.json' assert { type: 'json' };\nglobalThis.c = c;\n", "c.json": "{\"k\": [1, 2]}"])
+    let folder = tree.path
+    let build = try await SnapgenCLI.run(["build", folder, "--entry", "main.js", "-o", "s.bin"], in: folder)
     #expect(build.status == 0, "\(build.stderr)")
-    let run = try await CLI.run(["run", "-s", "s.bin", "--eval", "c.k.length"], in: folder)
+    let run = try await SnapgenCLI.run(["run", "-s", "s.bin", "--eval", "c.k.length"], in: folder)
     #expect(run.stdout == "2\n", "\(run.stderr)")
   }
 
   @Test("bad values of the resolution keys are config errors")
   func configErrors() async throws {
-    let folder = try CLI.temporaryFolder()
-    try CLI.write([
+    let tree = try TemporaryTree([
       "snapgen.json": #"{"entryPoints": ["main.js"], "importMap": 3, "schemes": {"x": "a", "file": "b"}, "packageRoots": "v", "bundlerResolution": "yes", "dynamicImports": "ignore", "conditions": []}"#,
       "main.js": "",
-    ], into: folder)
-    let result = try await CLI.run(["graph", folder], in: folder)
+    ])
+    let folder = tree.path
+    let result = try await SnapgenCLI.run(["graph", folder], in: folder)
     #expect(result.status == 1)
     for expected in [
       "'importMap' must be the path of an import map JSON file",

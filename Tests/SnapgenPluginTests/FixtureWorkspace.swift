@@ -1,6 +1,5 @@
 import Foundation
-import Subprocess
-import SystemPackage
+import SnapgenTestSupport
 
 /// One working copy of `IntegrationTests/PluginConsumer` in a temporary folder, shared by every
 /// plugin test and built with a scratch folder that persists under the root `.build`, so that
@@ -12,11 +11,7 @@ actor FixtureWorkspace {
   static let shared = FixtureWorkspace()
 
   /// The repository root.
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url = url.deletingLastPathComponent() }
-    return url.path
-  }()
+  static let packageRoot = Repository.root
 
   static let fixture = packageRoot + "/IntegrationTests/PluginConsumer"
   /// Persistent build folder, shared with `scripts/test.sh`'s build of the fixture.
@@ -146,36 +141,18 @@ enum Tool {
     var ranSnapgen: Bool { log.contains("snapgen: building the snapshot of ConsumerJS") }
   }
 
+  /// `swift arguments…` in `folder`. A build that hangs is stopped (with every process it
+  /// started) after 30 minutes, a cold build of the fixture on a 2-core machine being far less.
   static func run(_ arguments: [String], in folder: String) async throws -> Result {
-    try await run(.name("swift"), arguments, in: folder)
-  }
-
-  static func run(_ executable: Executable, _ arguments: [String], in folder: String) async throws -> Result {
-    let result = try await Subprocess.run(
-      executable, arguments: Arguments(arguments), workingDirectory: FilePath(folder),
-      output: .string(limit: 16 << 20), error: .string(limit: 16 << 20))
-    let status: Int32
-    switch result.terminationStatus {
-    case .exited(let code): status = Int32(code)
-    case .signaled(let signal): status = 128 + Int32(signal)
-    }
-    return Result(status: status, log: result.standardOutput + result.standardError)
-  }
-
-  /// The root package's `snapgen`, next to the test bundle.
-  static var snapgen: String {
-    var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-    while folder.path != "/" && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("snapgen").path) {
-      folder = folder.deletingLastPathComponent()
-    }
-    return folder.appendingPathComponent("snapgen").path
+    let result = try await SnapgenCLI.run(arguments, program: "swift", in: folder, timeLimit: .seconds(1800))
+    return Result(status: result.status, log: result.stdout + result.stderr)
   }
 
   /// The module names recorded in a snapshot, through `snapgen inspect --json`.
   static func modules(of snapshot: String) async throws -> [String] {
-    let result = try await run(.path(FilePath(snapgen)), ["inspect", snapshot, "--json"], in: "/")
+    let result = try await SnapgenCLI.run(["inspect", snapshot, "--json"])
     guard result.status == 0,
-      let object = try JSONSerialization.jsonObject(with: Data(result.log.utf8)) as? [String: Any],
+      let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
       let metadata = object["metadata"] as? [String: Any],
       let modules = metadata["modules"] as? [[String: Any]]
     else { return [] }

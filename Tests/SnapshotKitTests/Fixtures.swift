@@ -1,5 +1,6 @@
 import BundleResolver
 import Foundation
+import SnapgenTestSupport
 import SnapshotKit
 
 /// Temporary module trees and small snapshots for tests.
@@ -9,24 +10,15 @@ enum Fixtures {
     try V8Engine.initialize(flags: [], fixedSeeds: true)
   }
 
-  /// A new empty folder under the system's temporary folder.
+  /// A new empty folder under the system's temporary folder (the caller removes it).
   static func temporaryFolder(_ name: String = "snapgen-test") throws -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("\(name)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return FilePaths.canonical(url.path) ?? url.path
+    try TemporaryTree.kept(name: name)
   }
 
-  /// Writes `files` (relative path → contents) into a new folder and returns its path.
+  /// Writes `files` (relative path → contents) into a new folder and returns its path (the
+  /// caller removes it).
   static func moduleTree(_ files: [String: String]) throws -> String {
-    let root = try temporaryFolder()
-    for (path, contents) in files {
-      let full = root + "/" + path
-      try FileManager.default.createDirectory(
-        atPath: FilePaths.directory(of: full), withIntermediateDirectories: true)
-      try contents.write(toFile: full, atomically: false, encoding: .utf8)
-    }
-    return root
+    try TemporaryTree.kept(files)
   }
 
   /// A two-module tree whose snapshot installs `globalThis.answer` and an `add` function over

@@ -1,8 +1,6 @@
 // Entry point of the runtime's internal JavaScript: evaluated once at snapshot build time, so
 // everything it installs is already in place when a runtime boots.
-import { print } from "./core/ops.js";
 import "./web_globals.js";
-import { greet } from "./greeting.js";
 import { performance } from "./performance/performance.js";
 import { runtime } from "./runtime/namespace.js";
 import { clearInterval, clearTimeout, queueMicrotask, setInterval, setTimeout } from "./timers/timers.js";
@@ -18,5 +16,3 @@ install("clearInterval", clearInterval);
 install("queueMicrotask", queueMicrotask);
 install("performance", performance);
 install("runtime", runtime);
-install("greet", greet);
-install("print", (...values) => print(values.map(String).join(" ") + "\n"));

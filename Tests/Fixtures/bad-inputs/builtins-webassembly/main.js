@@ -1,0 +1,1 @@
+WebAssembly.validate(new Uint8Array(0));

@@ -1,0 +1,2 @@
+const formatter = new Intl.DateTimeFormat('en');
+export const format = (d) => formatter.format(d);

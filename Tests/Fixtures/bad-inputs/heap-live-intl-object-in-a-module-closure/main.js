@@ -1,0 +1,2 @@
+import { format } from './dates.js';
+globalThis.format = format;

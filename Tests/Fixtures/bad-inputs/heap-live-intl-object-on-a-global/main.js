@@ -1,0 +1,1 @@
+globalThis.money = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' });

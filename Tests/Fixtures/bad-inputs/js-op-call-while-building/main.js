@@ -1,0 +1,1 @@
+core.ops.op_print('hi', false);

@@ -1,0 +1,3 @@
+export function check() {
+  throw new Error('config missing');
+}

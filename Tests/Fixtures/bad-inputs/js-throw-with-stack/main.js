@@ -1,0 +1,2 @@
+import { check } from './check.js';
+check();

@@ -1,0 +1,2 @@
+const x = 1;
+import { y } from './nope.js';
