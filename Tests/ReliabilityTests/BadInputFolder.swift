@@ -11,11 +11,14 @@ struct BadInputFolder: Sendable, CustomStringConvertible {
     var exitCode: Int32
     var stderrStartsWith: String?
     var stderrContains: [String]?
+    /// Text that must not appear (the contents of a file that must not have been read).
+    var stderrLacks: [String]?
     var outputUntouched: Bool?
     var outputAbsent: String?
 
     static let keys: Set<String> = [
-      "description", "command", "exitCode", "stderrStartsWith", "stderrContains", "outputUntouched", "outputAbsent",
+      "description", "command", "exitCode", "stderrStartsWith", "stderrContains", "stderrLacks", "outputUntouched",
+      "outputAbsent",
     ]
   }
 

@@ -24,6 +24,9 @@ struct BadInputFolderTests {
     for fragment in expected.stderrContains ?? [] {
       #expect(result.stderr.contains(fragment), "\(folder.name): '\(fragment)' not in \(result.stderr)")
     }
+    for fragment in expected.stderrLacks ?? [] {
+      #expect(!result.stderr.contains(fragment), "\(folder.name): '\(fragment)' leaked into \(result.stderr)")
+    }
     if expected.outputUntouched == true {
       #expect(tree.contents(of: "snapshot.bin") == Self.previous, "\(folder.name): the previous snapshot.bin changed")
       #expect(tree.temporaries().isEmpty, "\(folder.name): \(tree.temporaries())")

@@ -33,7 +33,7 @@ struct VerifyCommandTests {
     #expect(Set(object.keys) == ["snapshot", "outcome", "exitCode", "checks", "config", "staleModules", "firstDifference", "expectations"])
     #expect(object["outcome"] as? String == "ok")
     let checks = try #require(object["checks"] as? [[String: Any]])
-    #expect(checks.compactMap { $0["name"] as? String } == ["format", "compatibility", "staleness", "reproducibility", "expectations"])
+    #expect(checks.compactMap { $0["name"] as? String } == ["format", "signature", "compatibility", "staleness", "reproducibility", "expectations"])
     #expect(Set(checks[0].keys) == ["name", "status", "message", "details"])
   }
 

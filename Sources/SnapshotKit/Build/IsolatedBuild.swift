@@ -77,12 +77,14 @@ public struct IsolatedBuild {
   }
 
   static let diagnoseVariable = "SNAPGEN_CHILD_DIAGNOSE"
+  static let parentVariable = "SNAPGEN_CHILD_PARENT"
 
   private func runChild(_ request: [UInt8], diagnosing: Bool) throws(DiagnosticError) -> ChildProcess.Outcome {
     // The child's crash report is V8's FATAL text; Swift's own backtracer would bury it.
     var variables = ProcessInfo.processInfo.environment
     variables["SWIFT_BACKTRACE"] = "enable=no"
     variables[Self.diagnoseVariable] = diagnosing ? "1" : nil
+    variables[Self.parentVariable] = String(getpid())
     for entry in self.environment {
       let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
       variables[parts[0]] = parts.count > 1 ? parts[1] : ""
@@ -132,7 +134,9 @@ public struct IsolatedBuild {
   /// would leave an endless module spinning): a watcher thread ends the process as soon as it is
   /// re-parented.
   private static func exitWhenOrphaned() {
-    let parent = getppid()
+    // The parent names itself: a parent that died before this line ran is noticed too.
+    let parent = ProcessInfo.processInfo.environment[parentVariable].flatMap { pid_t($0) } ?? getppid()
+    if getppid() != parent { _exit(137) }
     Thread.detachNewThread {
       while getppid() == parent { usleep(100_000) }
       _exit(137)

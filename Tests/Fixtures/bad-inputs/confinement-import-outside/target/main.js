@@ -1,0 +1,2 @@
+import { secret } from "../outside.js";
+globalThis.s = secret;
