@@ -50,13 +50,8 @@ let package = Package(
     // SHA-256 and Ed25519 from Debian's OpenSSL 3 (libnode already loads libcrypto.so.3).
     .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "SnapgenCrypto", dependencies: ["COpenSSL"]),
-    .target(
-      name: "BundleResolver",
-      dependencies: [
-        "CV8Shim",
-        "SnapgenCrypto",
-      ]
-    ),
+    // Pure Swift: takes its module parser through ModuleRequestParser (V8's lives in SnapshotKit).
+    .target(name: "BundleResolver", dependencies: ["SnapgenCrypto"]),
     .target(
       name: "SnapshotKit",
       dependencies: [

@@ -22,7 +22,7 @@ struct DynamicImportScanner {
     var specifier: String?
   }
 
-  let parser: ModuleSourceParser
+  let parser: any ModuleRequestParser
 
   func scan(name: String, source: [UInt8]) -> [Found] {
     let candidates = Self.candidates(in: source)

@@ -1,25 +1,15 @@
+import BundleResolver
 import CV8Shim
 
 /// Asks V8's own parser for a module's import requests, so every valid module is understood
-/// exactly as V8 will later compile it.
+/// exactly as V8 will later compile it. The resolver's ``ModuleRequestParser`` for snapgen.
 ///
 /// Owns a V8 isolate; use it from one thread at a time.
-public final class ModuleSourceParser {
+public final class ModuleSourceParser: ModuleRequestParser {
   /// One import request with its 1-based location.
-  public struct Request: Sendable, Equatable {
-    public var specifier: String
-    public var line: Int
-    public var column: Int
-    /// The `type` import assertion (`assert { type: "json" }`), if any.
-    public var assertionType: String?
-  }
-
+  public typealias Request = ModuleRequest
   /// A parse failure with V8's message and location.
-  public struct ParseError: Error, Sendable {
-    public var message: String
-    public var line: Int
-    public var column: Int
-  }
+  public typealias ParseError = ModuleParseError
 
   private let runtime: OpaquePointer
   private let ownsRuntime: Bool
@@ -38,7 +28,7 @@ public final class ModuleSourceParser {
 
   /// A parser that uses an existing shim runtime's isolate (which must outlive the parser),
   /// so that a booted runtime resolves a script's imports without a second isolate.
-  package init(borrowing runtime: OpaquePointer) {
+  init(borrowing runtime: OpaquePointer) {
     self.runtime = runtime
     ownsRuntime = false
   }
@@ -69,16 +59,6 @@ public final class ModuleSourceParser {
         specifier: String(cString: request.specifier),
         line: Int(request.line), column: Int(request.column),
         assertionType: request.assertion_type.map { String(cString: $0) })
-    }
-  }
-
-  /// The parse error of `source` as a module, or nil when it parses.
-  public func parseError(name: String, source: [UInt8]) -> ParseError? {
-    do {
-      _ = try requests(name: name, source: source)
-      return nil
-    } catch {
-      return error
     }
   }
 }
