@@ -64,6 +64,11 @@ public enum V8Engine {
 
   /// The linked V8's version, e.g. `10.2.154.26-node.37`.
   public static var version: String { String(cString: sg_v8_version()) }
+
+  /// A description of the shim's external-reference table, one entry per line. It is part of
+  /// the op-table contract (``OpManifest/digest``): a snapshot built against one layout cannot
+  /// boot against another.
+  static let externalReferenceLayout = String(cString: sg_external_reference_layout())
 }
 
 /// A failure to initialise V8.
