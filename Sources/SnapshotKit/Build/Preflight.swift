@@ -1,5 +1,4 @@
 import BundleResolver
-import CV8Shim
 
 /// Checks a snapshot-building isolate for heap states V8 cannot serialise, before
 /// `CreateBlob` aborts the process on them, and names the JavaScript that caused them.
@@ -87,7 +86,7 @@ struct Preflight {
       try runtime.evaluate("globalThis[Symbol.for('snapgen.preflight')].restore()", name: Self.scriptName)
       // Without a full collection every Intl object ever created would look live. The collection
       // makes the snapshot's bytes depend on timing, so it only runs when diagnosing.
-      if collectsGarbage { sg_preflight_collect_garbage(runtime.handle) }
+      if collectsGarbage { runtime.isolate.collectGarbage() }
       let report = try runtime.evaluate(
         "globalThis[Symbol.for('snapgen.preflight')].live(\(collectsGarbage))", name: Self.scriptName)
       for line in report.split(separator: "\n") where !line.isEmpty {
