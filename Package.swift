@@ -131,5 +131,9 @@ let package = Package(
 for target in package.targets where target.type != .system && target.type != .plugin {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("ExistentialAny"))
+  // Imports are internal unless a file says `public import`, so the V8 shim cannot leak out
+  // of SnapshotKit/Engine through public API.
+  settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+  settings.append(.enableUpcomingFeature("MemberImportVisibility"))
   target.swiftSettings = settings
 }

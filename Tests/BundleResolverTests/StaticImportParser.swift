@@ -29,7 +29,7 @@ struct StaticImportParser: ModuleRequestParser {
 
   /// The `type` of an `assert { type: '…' }` clause.
   private func assertionType(in rest: String) -> String? {
-    guard let assert = rest.range(of: "assert"), let type = rest[assert.upperBound...].range(of: "type") else { return nil }
+    guard let assert = rest.firstRange(of: "assert"), let type = rest[assert.upperBound...].firstRange(of: "type") else { return nil }
     let value = rest[type.upperBound...].drop { $0 != "'" && $0 != "\"" }
     guard let quote = value.first else { return nil }
     return String(value.dropFirst().prefix { $0 != quote })

@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 
 /// Builds a snapshot: resolves the module graph, evaluates it in a `SnapshotCreator` isolate,
 /// serialises the heap and wraps the blob in the snapgen format.

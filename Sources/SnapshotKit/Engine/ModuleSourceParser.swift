@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 
 /// Asks V8's own parser for a module's import requests, so every valid module is understood
 /// exactly as V8 will later compile it. The resolver's ``ModuleRequestParser`` for snapgen.

@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 import Foundation
 
 /// A running JavaScript runtime: one V8 isolate and context, booted from a snapshot (or from
