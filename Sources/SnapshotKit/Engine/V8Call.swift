@@ -22,8 +22,7 @@ struct V8Call {
 
   /// Throws `error` in JavaScript as an exception of its kind.
   func throwError(_ error: OpError) {
-    let (kind, message) = error.kindAndMessage
-    sg_call_throw(pointer, kind, message)
+    sg_call_throw(pointer, error.kind, error.message)
   }
 
   /// Makes the op return a new promise; returns its id for ``V8Isolate/settle(promise:with:)``.
@@ -31,18 +30,24 @@ struct V8Call {
 }
 
 extension OpError {
-  /// The kind (`TypeError` …) and message of the JavaScript error it becomes.
-  var kindAndMessage: (String, String) {
+  /// The kind of JavaScript error it becomes.
+  var kind: sg_error_kind {
     switch self {
-    case .typeError(let message): ("TypeError", message)
-    case .rangeError(let message): ("RangeError", message)
-    case .error(let message): ("Error", message)
+    case .typeError: SG_KIND_TYPE_ERROR
+    case .rangeError: SG_KIND_RANGE_ERROR
+    case .error: SG_KIND_ERROR
+    }
+  }
+
+  /// The JavaScript error's message.
+  var message: String {
+    switch self {
+    case .typeError(let message), .rangeError(let message), .error(let message): message
     }
   }
 
   /// The JavaScript error object it becomes, made in `scope`.
   func errorValue(in scope: OpaquePointer) -> OpaquePointer {
-    let (kind, message) = kindAndMessage
-    return sg_call_error_value(scope, kind, message)
+    sg_call_error_value(scope, kind, message)
   }
 }

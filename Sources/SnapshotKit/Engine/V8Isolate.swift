@@ -28,11 +28,15 @@ final class V8Isolate {
     var forSnapshot = false
     /// Op names installed as `core.ops.<name>` when the context is new (not from a snapshot).
     var opNames: [String] = []
+    /// While a snapshot is built, `Error.stackTraceLimit` (when the program sets none): V8
+    /// captures no stacks there otherwise. It is removed again before serialising.
+    var buildStackTraceLimit = 10
   }
 
-  /// Creates an isolate and its context. V8 must be initialised (``V8Engine/ensureInitialized()``).
+  /// Creates an isolate and its context, initialising V8 with no flags if nothing did before.
   /// Op calls reach `opHandler`; without one (and always while building) they throw.
   init(_ options: Options, opHandler: OpHandlerBody? = nil) throws(V8EngineError) {
+    try V8Engine.ensureInitialized()
     let box = opHandler.map(OpHandler.init)
     let names = options.opNames.map { strdup($0) }
     defer { names.forEach { free($0) } }
@@ -46,6 +50,7 @@ final class V8Isolate {
         shimOptions.for_snapshot = options.forSnapshot ? 1 : 0
         shimOptions.op_names = constNames.baseAddress
         shimOptions.op_count = Int32(constNames.count)
+        shimOptions.build_stack_trace_limit = Int32(clamping: options.buildStackTraceLimit)
         if let box, !options.forSnapshot {
           shimOptions.op_handler = opTrampoline
           shimOptions.op_handler_context = Unmanaged.passUnretained(box).toOpaque()
