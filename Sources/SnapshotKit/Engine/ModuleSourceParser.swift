@@ -16,7 +16,6 @@ public final class ModuleSourceParser: ModuleRequestParser {
   /// flags.
   public init() throws(ParseError) {
     do {
-      try V8Engine.ensureInitialized()
       isolate = try V8Isolate(V8Isolate.Options())
     } catch {
       throw ParseError(message: error.message, line: 0, column: 0)

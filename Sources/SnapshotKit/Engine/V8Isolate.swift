@@ -36,7 +36,10 @@ final class V8Isolate {
   /// Creates an isolate and its context, initialising V8 with no flags if nothing did before.
   /// Op calls reach `opHandler`; without one (and always while building) they throw.
   init(_ options: Options, opHandler: OpHandlerBody? = nil) throws(V8EngineError) {
-    try V8Engine.ensureInitialized()
+    do { try V8Engine.ensureInitialized() } catch {
+      free(options.snapshot?.baseAddress)  // ownership passed to the isolate
+      throw error
+    }
     let box = opHandler.map(OpHandler.init)
     let names = options.opNames.map { strdup($0) }
     defer { names.forEach { free($0) } }

@@ -84,7 +84,6 @@ public final class JSRuntime {
   static func make(
     blob: UnsafeMutableRawBufferPointer?, ops: OpRegistry, forSnapshot: Bool, opNames: [String]? = nil
   ) throws(RuntimeError) -> JSRuntime {
-    do { try V8Engine.ensureInitialized() } catch { throw .engine(error.message) }
     let table = OpTable(ops)
     let options = V8Isolate.Options(snapshot: blob, forSnapshot: forSnapshot, opNames: opNames ?? ops.manifest.names)
     let isolate: V8Isolate
