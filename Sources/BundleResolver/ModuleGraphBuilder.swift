@@ -16,6 +16,7 @@ public struct ModuleGraphBuilder {
   }
 
   /// Builds the graph, or throws every diagnostic found (errors and the warnings met so far).
+  /// `parser` lists each module's import requests (SnapshotKit's `ModuleSourceParser` asks V8).
   public func build(parser: any ModuleRequestParser) throws(DiagnosticError) -> ModuleGraph {
     guard let root = FilePaths.canonical(self.root), FilePaths.kind(of: root) == .directory else {
       throw DiagnosticError([.error("module root folder '\(self.root)' does not exist")])
