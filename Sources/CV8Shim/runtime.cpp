@@ -1,7 +1,6 @@
 // Runtimes: an isolate with one context, booted from a blob or made for snapshotting.
 #include "shim_internal.h"
 
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -56,20 +55,10 @@ int32_t sg_runtime::ModuleId(v8::Local<v8::Module> module) const {
   return -1;
 }
 
-// Isolates booted from snapgen blobs that are alive now. V8 10.2 crashes (SIGSEGV in the
-// string-table deserialiser, measured) when an isolate is made from its built-in snapshot, or a
-// SnapshotCreator is made, while such an isolate is alive in the process; the shim refuses
-// instead. The other order (built-in isolates alive while booting blobs) works.
-std::atomic<int> g_booted_isolates{0};
-
 extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_error *error) {
   if (!sg::IsInitialized()) {
     std::free(options->snapshot);
     sg::SetError(error, SG_NOT_INITIALIZED);
-    return nullptr;
-  }
-  if (options->snapshot == nullptr && g_booted_isolates.load() > 0) {
-    sg::SetError(error, SG_REFUSED_MIXED_ISOLATES);
     return nullptr;
   }
   auto runtime = std::make_unique<sg_runtime>();
@@ -103,10 +92,6 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
     }
     std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
     runtime->isolate = v8::Isolate::New(params);
-    if (from_snapshot) {
-      runtime->counted_as_booted = true;
-      g_booted_isolates.fetch_add(1);
-    }
   }
   auto isolate_made = std::chrono::steady_clock::now();
   runtime->isolate_ns =
@@ -173,7 +158,6 @@ extern "C" void sg_runtime_free(sg_runtime *runtime) {
     runtime->isolate->Dispose();
   }
   std::free(runtime->owned_snapshot);
-  if (runtime->counted_as_booted) g_booted_isolates.fetch_sub(1);
   delete runtime;
 }
 

@@ -79,7 +79,6 @@ struct sg_runtime {
   bool building = false;
   bool blob_created = false;
   int64_t isolate_ns = 0;
-  bool counted_as_booted = false;
   int64_t context_ns = 0;
   // V8 captures no stacks while a snapshot is built unless Error.stackTraceLimit is set; with
   // build_stack_trace_limit the shim sets it for the build and removes it before serialising.

@@ -27,9 +27,7 @@ typedef enum sg_status {
   SG_JS_EXCEPTION = 1,             ///< JavaScript threw (or a promise rejected).
   SG_NOT_INITIALIZED = 2,          ///< sg_v8_initialize has not run.
   SG_ALREADY_INITIALIZED = 3,      ///< sg_v8_initialize ran before.
-  /// An isolate from V8's built-in snapshot (or a SnapshotCreator) was asked for while isolates
-  /// booted from a snapshot blob are alive: V8 10.2 crashes then (measured), so the shim refuses.
-  SG_REFUSED_MIXED_ISOLATES = 4,
+  // 4 is unused: refusing isolate kinds V8 10.2 cannot mix is Swift's rule (V8Isolate).
   SG_SNAPSHOT_NOT_EXTENSIBLE = 5,  ///< for_snapshot together with a snapshot blob.
   SG_NO_CONTEXT = 6,               ///< V8 could not create a context.
   SG_OPS_NOT_INSTALLED = 7,        ///< core.ops could not be installed.

@@ -14,9 +14,6 @@ enum ShimMessage {
     switch status {
     case SG_NOT_INITIALIZED: "V8 is not initialised in this process"
     case SG_ALREADY_INITIALIZED: "V8 is already initialised in this process"
-    case SG_REFUSED_MIXED_ISOLATES:
-      "V8 10.2 cannot create an isolate from its built-in snapshot (for parsing, for building a snapshot, or from "
-        + "sources) while runtimes booted from a snapshot are alive in this process; do that first, or in another process"
     case SG_SNAPSHOT_NOT_EXTENSIBLE: "a snapshot cannot be extended; build from sources"
     case SG_NO_CONTEXT: "V8 could not create a context"
     case SG_OPS_NOT_INSTALLED: "could not install core.ops"

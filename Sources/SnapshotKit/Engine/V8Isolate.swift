@@ -1,5 +1,6 @@
 import BundleResolver
 import CV8Shim
+import Synchronization
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -15,6 +16,18 @@ final class V8Isolate {
   private let handle: OpaquePointer
   /// Kept alive as long as the isolate, which calls it for every op invocation.
   private let opHandler: OpHandler?
+  private let bootedFromBlob: Bool
+
+  /// Isolates booted from a snapshot blob that are alive now. V8 10.2 crashes (SIGSEGV in the
+  /// string-table deserialiser, measured) when an isolate is made from its built-in snapshot, or
+  /// a SnapshotCreator is made, while such an isolate is alive in the process, so snapgen refuses
+  /// instead. The other order (built-in isolates alive while booting blobs) works. Creation holds
+  /// the lock, so the count cannot change between the check and the new isolate.
+  private static let bootedIsolates = Mutex<Int>(0)
+
+  static let mixedIsolatesRefusal =
+    "V8 10.2 cannot create an isolate from its built-in snapshot (for parsing, for building a snapshot, or from "
+    + "sources) while runtimes booted from a snapshot are alive in this process; do that first, or in another process"
 
   /// Receives op invocations after boot: the op's index in the installed names, and the call.
   typealias OpHandlerBody = (_ op: Int32, _ call: V8Call) -> Void
@@ -41,6 +54,20 @@ final class V8Isolate {
       throw error
     }
     let box = opHandler.map(OpHandler.init)
+    let fromBlob = options.snapshot != nil
+    // The handle leaves the lock as its address (a plain value the lock may hand out).
+    let address = try Self.bootedIsolates.withLock { booted throws(V8EngineError) -> Int in
+      guard fromBlob || booted == 0 else { throw V8EngineError(message: Self.mixedIsolatesRefusal) }
+      let handle = try Self.create(options, opHandler: box)
+      if fromBlob { booted += 1 }
+      return Int(bitPattern: handle)
+    }
+    self.handle = OpaquePointer(bitPattern: address)!
+    self.opHandler = box
+    bootedFromBlob = fromBlob
+  }
+
+  private static func create(_ options: Options, opHandler box: OpHandler?) throws(V8EngineError) -> OpaquePointer {
     let names = options.opNames.map { strdup($0) }
     defer { names.forEach { free($0) } }
     var error = sg_error()
@@ -64,11 +91,13 @@ final class V8Isolate {
     guard let handle else {
       throw V8EngineError(message: error.message.map { String(cString: $0) } ?? "V8 could not create a runtime")
     }
-    self.handle = handle
-    self.opHandler = box
+    return handle
   }
 
-  deinit { sg_runtime_free(handle) }
+  deinit {
+    sg_runtime_free(handle)
+    if bootedFromBlob { Self.bootedIsolates.withLock { $0 -= 1 } }
+  }
 
   /// How long creation spent in `Isolate::New` and in `Context::New`.
   var bootPhases: (isolate: Duration, context: Duration) {
