@@ -1,7 +1,8 @@
 // CV8Shim: the only C++ in snapgen. A thin C interface over V8 10.2: mechanism only. Which V8
-// flags to use, when to initialise, and every sentence a user reads are decided in Swift
-// (SnapshotKit/Engine); the shim reports what happened as an sg_status and asks Swift's message
-// writer (sg_set_message_writer) for the text of errors it must throw into JavaScript.
+// flags to use, when to initialise, which isolates may coexist, and every sentence a user reads
+// are decided in Swift (SnapshotKit/Engine); the shim reports what happened as an sg_status and
+// asks Swift's message writer (sg_set_message_writer) for the text of errors it must throw into
+// JavaScript.
 //
 // Conventions:
 // - Functions that can fail return 0 on success and -1 on failure, filling the sg_error given
