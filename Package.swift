@@ -50,13 +50,8 @@ let package = Package(
     // SHA-256 and Ed25519 from Debian's OpenSSL 3 (libnode already loads libcrypto.so.3).
     .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "SnapgenCrypto", dependencies: ["COpenSSL"]),
-    .target(
-      name: "BundleResolver",
-      dependencies: [
-        "CV8Shim",
-        "SnapgenCrypto",
-      ]
-    ),
+    // Pure Swift: takes its module parser through ModuleRequestParser (V8's lives in SnapshotKit).
+    .target(name: "BundleResolver", dependencies: ["SnapgenCrypto"]),
     .target(
       name: "SnapshotKit",
       dependencies: [
@@ -135,5 +130,9 @@ let package = Package(
 for target in package.targets where target.type != .system && target.type != .plugin {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("ExistentialAny"))
+  // Imports are internal unless a file says `public import`, so the V8 shim cannot leak out
+  // of SnapshotKit/Engine through public API.
+  settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+  settings.append(.enableUpcomingFeature("MemberImportVisibility"))
   target.swiftSettings = settings
 }

@@ -1,5 +1,5 @@
 import Foundation
-import SnapshotKit
+public import SnapshotKit
 
 extension InternalJS {
   /// The snapshot of this module's JavaScript that shipped with it: `SnapgenBuildPlugin`

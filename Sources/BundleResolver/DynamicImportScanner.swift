@@ -3,7 +3,8 @@
 /// V8 10.2's public API lists only static requests (`Module::GetModuleRequests`), and its
 /// scanner and AST are not exported, so V8 cannot be asked directly. Instead this finds the few
 /// places where the text `import` is followed by `(` (skipping whitespace and comments) and lets
-/// V8's parser decide what each one is, by parsing the module twice with that spot rewritten:
+/// the ``ModuleRequestParser`` (V8's, in snapgen) decide what each one is, by parsing the module
+/// twice with that spot rewritten:
 ///
 /// 1. `import` → `@@@@@@`: a syntax error at exactly that spot means it is code, not a string,
 ///    comment, template text or regular expression.
@@ -22,7 +23,7 @@ struct DynamicImportScanner {
     var specifier: String?
   }
 
-  let parser: ModuleSourceParser
+  let parser: any ModuleRequestParser
 
   func scan(name: String, source: [UInt8]) -> [Found] {
     let candidates = Self.candidates(in: source)

@@ -8,7 +8,7 @@ struct GraphWalk {
   }
 
   let root: String
-  let parser: ModuleSourceParser
+  let parser: any ModuleRequestParser
   let resolver: SpecifierResolver
   var modules: [ModuleGraph.Module] = []
   var idsByPath: [String: Int] = [:]
@@ -18,7 +18,7 @@ struct GraphWalk {
   /// Files whose own problems (an invalid package.json) were already reported.
   var reportedFiles: Set<String> = []
 
-  init(root: String, parser: ModuleSourceParser, resolver: SpecifierResolver) {
+  init(root: String, parser: any ModuleRequestParser, resolver: SpecifierResolver) {
     self.root = root
     self.parser = parser
     self.resolver = resolver
@@ -82,7 +82,7 @@ struct GraphWalk {
       return
     }
     if modules[id].kind == .json { return }
-    let requests: [ModuleSourceParser.Request]
+    let requests: [ModuleRequest]
     do {
       requests = try parser.requests(name: modules[id].name, source: bytes)
     } catch {
@@ -96,7 +96,7 @@ struct GraphWalk {
     reportDynamicImports(in: id)
   }
 
-  private mutating func add(_ request: ModuleSourceParser.Request, to id: Int) {
+  private mutating func add(_ request: ModuleRequest, to id: Int) {
     let origin = Origin(importer: id, line: request.line, column: request.column)
     let display = FilePaths.display(modules[id].path)
     var kind = ModuleGraph.Kind.javascript

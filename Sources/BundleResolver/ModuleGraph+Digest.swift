@@ -1,4 +1,4 @@
-import SnapgenCrypto
+public import SnapgenCrypto
 
 extension ModuleGraph {
   /// A canonical description of the graph's content for input digests: every module in

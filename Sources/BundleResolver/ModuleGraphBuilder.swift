@@ -1,4 +1,4 @@
-/// Resolves a module graph from entry points: reads each file, asks V8 for its imports,
+/// Resolves a module graph from entry points: reads each file, asks the parser for its imports,
 /// resolves every specifier, and reports every problem found in one pass.
 public struct ModuleGraphBuilder {
   /// The folder module names are relative to (usually the folder of snapgen.json).
@@ -16,7 +16,8 @@ public struct ModuleGraphBuilder {
   }
 
   /// Builds the graph, or throws every diagnostic found (errors and the warnings met so far).
-  public func build(parser: ModuleSourceParser) throws(DiagnosticError) -> ModuleGraph {
+  /// `parser` lists each module's import requests (SnapshotKit's `ModuleSourceParser` asks V8).
+  public func build(parser: any ModuleRequestParser) throws(DiagnosticError) -> ModuleGraph {
     guard let root = FilePaths.canonical(self.root), FilePaths.kind(of: root) == .directory else {
       throw DiagnosticError([.error("module root folder '\(self.root)' does not exist")])
     }

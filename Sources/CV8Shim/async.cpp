@@ -64,17 +64,12 @@ extern "C" int64_t sg_call_promise(sg_call *call) {
   return id;
 }
 
-extern "C" sg_value *sg_call_error_value(sg_call *call, const char *kind, const char *message) {
+extern "C" sg_value *sg_call_error_value(sg_call *call, sg_error_kind kind, const char *message) {
   v8::Local<v8::String> text;
   if (!v8::String::NewFromUtf8(call->isolate, message == nullptr ? "" : message).ToLocal(&text)) {
     text = v8::String::Empty(call->isolate);
   }
-  std::string type = kind == nullptr ? "Error" : kind;
-  v8::Local<v8::Value> error;
-  if (type == "TypeError") error = v8::Exception::TypeError(text);
-  else if (type == "RangeError") error = v8::Exception::RangeError(text);
-  else error = v8::Exception::Error(text);
-  return call->Keep(error);
+  return call->Keep(sg::NewError(call->isolate, kind, text));
 }
 
 extern "C" sg_call *sg_scope_open(sg_runtime *runtime) {

@@ -1,6 +1,7 @@
 // Converting V8 exceptions into sg_error values.
 #include "shim_internal.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 
@@ -21,10 +22,44 @@ std::string ToUtf8(v8::Isolate *isolate, v8::Local<v8::Value> value) {
   return std::string(*utf8, utf8.length());
 }
 
-void SetError(sg_error *error, const std::string &message) {
+namespace {
+std::atomic<sg_message_writer> g_writer{nullptr};
+}  // namespace
+
+std::string Message(sg_status status, const std::string &subject, const std::string &detail) {
+  sg_message_writer writer = g_writer.load();
+  if (writer == nullptr) return "status " + std::to_string(status) + " " + subject + " " + detail;
+  char *text = writer(status, subject.empty() ? nullptr : subject.c_str(),
+                      detail.empty() ? nullptr : detail.c_str());
+  std::string message = text == nullptr ? std::string() : std::string(text);
+  std::free(text);
+  return message;
+}
+
+void SetError(sg_error *error, sg_status status, const std::string &subject,
+              const std::string &detail) {
   if (error == nullptr) return;
   sg_error_clear(error);
-  error->message = Duplicate(message);
+  error->message = Duplicate(Message(status, subject, detail));
+  error->status = status;
+}
+
+v8::Local<v8::Value> NewError(v8::Isolate *isolate, sg_error_kind kind,
+                              v8::Local<v8::String> message) {
+  switch (kind) {
+    case SG_KIND_TYPE_ERROR: return v8::Exception::TypeError(message);
+    case SG_KIND_RANGE_ERROR: return v8::Exception::RangeError(message);
+    default: return v8::Exception::Error(message);
+  }
+}
+
+v8::Local<v8::Value> NewError(v8::Isolate *isolate, sg_error_kind kind, sg_status status,
+                              const std::string &subject, const std::string &detail) {
+  v8::Local<v8::String> text;
+  if (!v8::String::NewFromUtf8(isolate, Message(status, subject, detail).c_str()).ToLocal(&text)) {
+    text = v8::String::Empty(isolate);
+  }
+  return NewError(isolate, kind, text);
 }
 
 static void FillFromMessage(v8::Isolate *isolate, v8::Local<v8::Context> context,
@@ -54,10 +89,10 @@ static std::string StackOf(v8::Isolate *isolate, v8::Local<v8::Context> context,
 }
 
 static std::string Describe(v8::Isolate *isolate, v8::Local<v8::Value> exception) {
-  if (exception.IsEmpty()) return "unknown error";
+  if (exception.IsEmpty()) return Message(SG_UNKNOWN_EXCEPTION);
   v8::TryCatch guard(isolate);
   std::string text = ToUtf8(isolate, exception);
-  if (guard.HasCaught()) return "an exception whose toString() throws";
+  if (guard.HasCaught()) return Message(SG_UNPRINTABLE_EXCEPTION);
   return text;
 }
 
@@ -65,6 +100,7 @@ void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
                            v8::Local<v8::Value> exception, sg_error *error) {
   if (error == nullptr) return;
   sg_error_clear(error);
+  error->status = SG_JS_EXCEPTION;
   error->message = Duplicate(Describe(isolate, exception));
   FillFromMessage(isolate, context, v8::Exception::CreateMessage(isolate, exception), error);
   // Prefer the frame the error was created in when V8 recorded one.
@@ -87,11 +123,12 @@ void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
                       v8::TryCatch &try_catch, sg_error *error) {
   if (error == nullptr) return;
   if (!try_catch.HasCaught()) {
-    SetError(error, try_catch.HasTerminated() ? "execution was terminated" : "unknown error");
+    SetError(error, try_catch.HasTerminated() ? SG_TERMINATED : SG_UNKNOWN_EXCEPTION);
     return;
   }
   v8::Local<v8::Value> exception = try_catch.Exception();
   sg_error_clear(error);
+  error->status = SG_JS_EXCEPTION;
   error->message = Duplicate(Describe(isolate, exception));
   FillFromMessage(isolate, context, try_catch.Message(), error);
   std::string stack = StackOf(isolate, context, exception);
@@ -102,10 +139,12 @@ void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
 
 extern "C" void sg_free(void *pointer) { std::free(pointer); }
 
+extern "C" void sg_set_message_writer(sg_message_writer writer) { sg::g_writer.store(writer); }
+
 extern "C" void sg_error_clear(sg_error *error) {
   if (error == nullptr) return;
   std::free(error->message);
   std::free(error->resource);
   std::free(error->stack);
-  *error = sg_error{nullptr, nullptr, 0, 0, nullptr};
+  *error = sg_error{nullptr, nullptr, 0, 0, nullptr, SG_OK};
 }

@@ -24,8 +24,7 @@ v8::MaybeLocal<v8::Module> CompileModule(v8::Isolate *isolate, const char *resou
   v8::Local<v8::String> name;
   if (!NewString(isolate, source, length, &code) ||
       !v8::String::NewFromUtf8(isolate, resource_name).ToLocal(&name)) {
-    isolate->ThrowException(v8::Exception::RangeError(
-        v8::String::NewFromUtf8Literal(isolate, "module source is too large for V8")));
+    isolate->ThrowException(sg::NewError(isolate, SG_KIND_RANGE_ERROR, SG_MODULE_TOO_LARGE));
     return {};
   }
   v8::ScriptOrigin origin(isolate, name, 0, 0, false, -1, v8::Local<v8::Value>(), false, false,
@@ -53,9 +52,7 @@ v8::MaybeLocal<v8::Module> ResolveThroughSwift(v8::Local<v8::Context> context,
                        ? -1
                        : runtime->resolve(runtime->resolve_context, referrer_id, text.c_str());
   if (target < 0 || static_cast<size_t>(target) >= runtime->modules.size()) {
-    std::string message = "Cannot resolve module '" + text + "'";
-    isolate->ThrowException(v8::Exception::Error(
-        v8::String::NewFromUtf8(isolate, message.c_str()).ToLocalChecked()));
+    isolate->ThrowException(sg::NewError(isolate, SG_KIND_ERROR, SG_UNRESOLVED_IMPORT, text));
     return {};
   }
   return runtime->modules[target].Get(isolate);
@@ -136,7 +133,7 @@ extern "C" int32_t sg_module_json(sg_runtime *runtime, const char *resource_name
   v8::Local<v8::Value> parsed;
   v8::Local<v8::String> literal;
   if (!NewString(isolate, source, length, &text)) {
-    sg::SetError(error, "JSON module is too large for V8");
+    sg::SetError(error, SG_JSON_MODULE_TOO_LARGE);
     return -1;
   }
   // Validate first so that the error names the JSON file, then wrap the text in a module
@@ -174,18 +171,6 @@ extern "C" int sg_module_instantiate(sg_runtime *runtime, int32_t module_id,
   runtime->resolve_context = nullptr;
   if (!ok) {
     sg::CaptureException(isolate, context, try_catch, error);
-    return -1;
-  }
-  return 0;
-}
-
-extern "C" int sg_module_evaluate(sg_runtime *runtime, int32_t module_id, sg_error *error) {
-  int64_t pending = -1;
-  if (sg_module_evaluate_async(runtime, module_id, &pending, error) != 0) return -1;
-  if (pending >= 0) {
-    sg_promise_forget(runtime, pending);
-    sg::SetError(error, "the module's top-level await never settled (it waits for something "
-                        "that cannot happen while the module graph is evaluated)");
     return -1;
   }
   return 0;

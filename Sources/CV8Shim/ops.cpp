@@ -16,17 +16,11 @@ void OpDispatch(const v8::FunctionCallbackInfo<v8::Value> &info) {
     std::string name = (op_id >= 0 && static_cast<size_t>(op_id) < runtime->op_names.size())
                            ? runtime->op_names[op_id]
                            : "#" + std::to_string(op_id);
-    isolate->ThrowException(v8::Exception::Error(
-        v8::String::NewFromUtf8(isolate, ("op " + name +
-                                          " cannot run while building a snapshot; call it "
-                                          "from a function that runs after boot")
-                                             .c_str())
-            .ToLocalChecked()));
+    isolate->ThrowException(NewError(isolate, SG_KIND_ERROR, SG_OP_DURING_BUILD, name));
     return;
   }
   if (runtime->op_handler == nullptr) {
-    isolate->ThrowException(v8::Exception::Error(
-        v8::String::NewFromUtf8Literal(isolate, "this runtime has no op implementations")));
+    isolate->ThrowException(NewError(isolate, SG_KIND_ERROR, SG_NO_OP_HANDLER));
     return;
   }
   v8::HandleScope scope(isolate);
@@ -221,16 +215,14 @@ extern "C" void sg_call_return(sg_call *call, sg_value *value) {
   call->info->GetReturnValue().Set(value->handle);
 }
 
-extern "C" void sg_call_throw(sg_call *call, const char *kind, const char *message) {
+extern "C" void sg_call_throw(sg_call *call, sg_error_kind kind, const char *message) {
   v8::Local<v8::String> text;
-  if (!v8::String::NewFromUtf8(call->isolate, message).ToLocal(&text)) {
-    text = v8::String::NewFromUtf8Literal(call->isolate, "op failed");
-  }
-  std::string type = kind == nullptr ? "Error" : kind;
   v8::Local<v8::Value> exception;
-  if (type == "TypeError") exception = v8::Exception::TypeError(text);
-  else if (type == "RangeError") exception = v8::Exception::RangeError(text);
-  else exception = v8::Exception::Error(text);
+  if (v8::String::NewFromUtf8(call->isolate, message).ToLocal(&text)) {
+    exception = sg::NewError(call->isolate, kind, text);
+  } else {
+    exception = sg::NewError(call->isolate, kind, SG_OP_MESSAGE_INVALID);
+  }
   call->isolate->ThrowException(exception);
   call->threw = true;
 }

@@ -1,5 +1,5 @@
-// Pre-flight support for snapshot builds (issue 7): heap maintenance the checks need before
-// CreateBlob. Kept in its own file so that it stays apart from the op and event-loop code.
+// Heap maintenance the snapshot build's pre-flight checks need before CreateBlob, kept in its
+// own file apart from the op and event-loop code.
 #include "shim_internal.h"
 
 extern "C" int sg_preflight_collect_garbage(sg_runtime *runtime) {

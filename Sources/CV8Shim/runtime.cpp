@@ -1,7 +1,6 @@
 // Runtimes: an isolate with one context, booted from a blob or made for snapshotting.
 #include "shim_internal.h"
 
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -17,20 +16,18 @@ v8::MaybeLocal<v8::Promise> RejectDynamicImport(v8::Local<v8::Context> context,
   auto *runtime = static_cast<sg_runtime *>(isolate->GetData(sg::kRuntimeSlot));
   v8::Local<v8::Promise::Resolver> resolver;
   if (!v8::Promise::Resolver::New(context).ToLocal(&resolver)) return {};
-  std::string text = "import('" + sg::ToUtf8(isolate, specifier) + "') in " +
-                     sg::ToUtf8(isolate, resource_name) +
-                     (runtime != nullptr && runtime->building
-                          ? " cannot run while building a snapshot; use a static import"
-                          : " is not supported by this runtime");
-  v8::Local<v8::String> message;
-  if (!v8::String::NewFromUtf8(isolate, text.c_str()).ToLocal(&message)) return {};
-  (void)resolver->Reject(context, v8::Exception::TypeError(message));
+  sg_status status = runtime != nullptr && runtime->building ? SG_DYNAMIC_IMPORT_DURING_BUILD
+                                                             : SG_DYNAMIC_IMPORT_UNSUPPORTED;
+  (void)resolver->Reject(context, sg::NewError(isolate, SG_KIND_TYPE_ERROR, status,
+                                               sg::ToUtf8(isolate, specifier),
+                                               sg::ToUtf8(isolate, resource_name)));
   return resolver->GetPromise();
 }
 
-/// Adds Error.stackTraceLimit = 10 when absent (add), or deletes it (!add). Returns whether it
-/// changed anything.
-bool SetStackTraceLimit(v8::Isolate *isolate, v8::Local<v8::Context> context, bool add) {
+/// Adds Error.stackTraceLimit = limit when absent (add), or deletes it (!add). Returns whether
+/// it changed anything.
+bool SetStackTraceLimit(v8::Isolate *isolate, v8::Local<v8::Context> context, bool add,
+                        int32_t limit = 0) {
   v8::TryCatch guard(isolate);
   v8::Local<v8::Value> error_constructor;
   if (!context->Global()
@@ -43,7 +40,7 @@ bool SetStackTraceLimit(v8::Isolate *isolate, v8::Local<v8::Context> context, bo
   auto key = v8::String::NewFromUtf8Literal(isolate, "stackTraceLimit");
   if (add) {
     if (error->HasOwnProperty(context, key).FromMaybe(true)) return false;
-    return error->Set(context, key, v8::Integer::New(isolate, 10)).FromMaybe(false);
+    return error->Set(context, key, v8::Integer::New(isolate, limit)).FromMaybe(false);
   }
   return error->Delete(context, key).FromMaybe(false);
 }
@@ -58,19 +55,10 @@ int32_t sg_runtime::ModuleId(v8::Local<v8::Module> module) const {
   return -1;
 }
 
-// Isolates booted from snapgen blobs that are alive now. V8 10.2 crashes (SIGSEGV in the
-// string-table deserialiser, measured) when an isolate is made from its built-in snapshot, or a
-// SnapshotCreator is made, while such an isolate is alive in the process; the shim refuses
-// instead. The other order (built-in isolates alive while booting blobs) works.
-std::atomic<int> g_booted_isolates{0};
-
 extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_error *error) {
-  if (sg_v8_flags() == nullptr && sg_v8_initialize("", error) != 0) return nullptr;
-  if (options->snapshot == nullptr && g_booted_isolates.load() > 0) {
-    sg::SetError(error,
-                 "V8 10.2 cannot create an isolate from its built-in snapshot (for parsing, for "
-                 "building a snapshot, or from sources) while runtimes booted from a snapshot "
-                 "are alive in this process; do that first, or in another process");
+  if (!sg::IsInitialized()) {
+    std::free(options->snapshot);
+    sg::SetError(error, SG_NOT_INITIALIZED);
     return nullptr;
   }
   auto runtime = std::make_unique<sg_runtime>();
@@ -84,7 +72,7 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
   if (options->for_snapshot) {
     if (from_snapshot) {
       std::free(options->snapshot);
-      sg::SetError(error, "a snapshot cannot be extended; build from sources");
+      sg::SetError(error, SG_SNAPSHOT_NOT_EXTENSIBLE);
       return nullptr;
     }
     std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
@@ -104,10 +92,6 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
     }
     std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
     runtime->isolate = v8::Isolate::New(params);
-    if (from_snapshot) {
-      runtime->counted_as_booted = true;
-      g_booted_isolates.fetch_add(1);
-    }
   }
   auto isolate_made = std::chrono::steady_clock::now();
   runtime->isolate_ns =
@@ -133,21 +117,22 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
                             std::chrono::steady_clock::now() - context_started)
                             .count();
   if (context.IsEmpty()) {
-    sg::SetError(error, "V8 could not create a context");
+    sg::SetError(error, SG_NO_CONTEXT);
     sg_runtime_free(runtime.release());
     return nullptr;
   }
   if (!from_snapshot && !runtime->op_names.empty()) {
     v8::Context::Scope context_scope(context);
     if (!sg::InstallOps(isolate, context, runtime->op_names)) {
-      sg::SetError(error, "could not install core.ops");
+      sg::SetError(error, SG_OPS_NOT_INSTALLED);
       sg_runtime_free(runtime.release());
       return nullptr;
     }
   }
-  if (runtime->creator) {
+  if (runtime->creator && options->build_stack_trace_limit > 0) {
     v8::Context::Scope context_scope(context);
-    runtime->added_stack_trace_limit = SetStackTraceLimit(isolate, context, true);
+    runtime->added_stack_trace_limit =
+        SetStackTraceLimit(isolate, context, true, options->build_stack_trace_limit);
   }
   runtime->context.Reset(isolate, context);
   return runtime.release();
@@ -173,14 +158,13 @@ extern "C" void sg_runtime_free(sg_runtime *runtime) {
     runtime->isolate->Dispose();
   }
   std::free(runtime->owned_snapshot);
-  if (runtime->counted_as_booted) g_booted_isolates.fetch_sub(1);
   delete runtime;
 }
 
 extern "C" int sg_script_run(sg_runtime *runtime, const char *resource_name, const char *source,
                              size_t length, char **result, sg_error *error) {
   if (runtime->blob_created) {
-    sg::SetError(error, "the runtime was serialised and can no longer run code");
+    sg::SetError(error, SG_SERIALIZED);
     return -1;
   }
   v8::Isolate *isolate = runtime->isolate;
@@ -198,7 +182,7 @@ extern "C" int sg_script_run(sg_runtime *runtime, const char *resource_name, con
                                static_cast<int>(length))
            .ToLocal(&code) ||
       !v8::String::NewFromUtf8(isolate, resource_name).ToLocal(&name)) {
-    sg::SetError(error, "the script is too large for V8");
+    sg::SetError(error, SG_SCRIPT_TOO_LARGE);
     return -1;
   }
   v8::ScriptOrigin origin(isolate, name);
@@ -223,7 +207,7 @@ extern "C" void sg_run_microtasks(sg_runtime *runtime) {
 extern "C" int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8_t **blob,
                               size_t *length, sg_error *error) {
   if (!runtime->creator || runtime->blob_created) {
-    sg::SetError(error, "this runtime was not made for snapshotting, or is already serialised");
+    sg::SetError(error, SG_NOT_A_SNAPSHOT_CREATOR);
     return -1;
   }
   v8::Isolate *isolate = runtime->isolate;
@@ -246,14 +230,14 @@ extern "C" int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8
       keep_function_code ? v8::SnapshotCreator::FunctionCodeHandling::kKeep
                          : v8::SnapshotCreator::FunctionCodeHandling::kClear);
   if (data.data == nullptr || data.raw_size <= 0) {
-    sg::SetError(error, "V8 produced no snapshot");
+    sg::SetError(error, SG_NO_BLOB);
     return -1;
   }
   *length = static_cast<size_t>(data.raw_size);
   *blob = static_cast<uint8_t *>(std::malloc(*length));
   if (*blob == nullptr) {
     delete[] data.data;
-    sg::SetError(error, "out of memory");
+    sg::SetError(error, SG_OUT_OF_MEMORY);
     return -1;
   }
   std::memcpy(*blob, data.data, *length);

@@ -27,7 +27,18 @@ constexpr uint32_t kRuntimeSlot = 0;
 /// Copies a std::string into malloc'd memory.
 char *Duplicate(const std::string &text);
 std::string ToUtf8(v8::Isolate *isolate, v8::Local<v8::Value> value);
-void SetError(sg_error *error, const std::string &message);
+/// Fills error with a status and the message writer's text for it.
+void SetError(sg_error *error, sg_status status, const std::string &subject = std::string(),
+              const std::string &detail = std::string());
+/// The message writer's text for a status.
+std::string Message(sg_status status, const std::string &subject = std::string(),
+                    const std::string &detail = std::string());
+/// A new JavaScript error object of `kind` with `message`.
+v8::Local<v8::Value> NewError(v8::Isolate *isolate, sg_error_kind kind, v8::Local<v8::String> message);
+/// A new JavaScript error object of `kind` with the message writer's text for `status`.
+v8::Local<v8::Value> NewError(v8::Isolate *isolate, sg_error_kind kind, sg_status status,
+                              const std::string &subject = std::string(),
+                              const std::string &detail = std::string());
 /// Fills error from a caught exception.
 void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
                       v8::TryCatch &try_catch, sg_error *error);
@@ -40,6 +51,9 @@ void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
 /// heap, and its string-table deserialiser races (measured: SIGSEGV). Isolate and context
 /// creation, serialisation and disposal therefore hold this lock; they take milliseconds.
 std::mutex &IsolateLifecycleLock();
+
+/// Whether sg_v8_initialize has run.
+bool IsInitialized();
 
 /// The process-wide external-reference table (null terminated).
 const intptr_t *ExternalReferences();
@@ -65,10 +79,9 @@ struct sg_runtime {
   bool building = false;
   bool blob_created = false;
   int64_t isolate_ns = 0;
-  bool counted_as_booted = false;
   int64_t context_ns = 0;
-  // V8 captures no stacks while a snapshot is built unless Error.stackTraceLimit is set; the
-  // shim sets it for the build and removes it again before serialising.
+  // V8 captures no stacks while a snapshot is built unless Error.stackTraceLimit is set; with
+  // build_stack_trace_limit the shim sets it for the build and removes it before serialising.
   bool added_stack_trace_limit = false;
   // Set while sg_module_instantiate runs.
   sg_resolve_callback resolve = nullptr;
@@ -134,7 +147,7 @@ namespace sg {
 /// Whether `module_id` names a compiled module of `runtime`; fills `error` when not.
 inline bool IsKnownModule(sg_runtime *runtime, int32_t module_id, sg_error *error) {
   if (module_id >= 0 && static_cast<size_t>(module_id) < runtime->modules.size()) return true;
-  SetError(error, "unknown module id " + std::to_string(module_id));
+  SetError(error, SG_UNKNOWN_MODULE, std::to_string(module_id));
   return false;
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SnapshotKit
 
 /// The snapshot `snapgen run` boots when no `--snapshot` is given: the one SnapgenBuildPlugin

@@ -1,10 +1,13 @@
 import BundleResolver
 import Testing
 
-/// Resolves and expects failure; returns every diagnostic (errors and warnings).
-func failures(_ root: String, _ entries: [String] = ["main.js"], options: ResolverOptions = ResolverOptions()) -> [Diagnostic] {
+/// Resolves and expects failure; returns every diagnostic (errors and warnings). `usingV8`
+/// parses with V8 instead of ``StaticImportParser``.
+func failures(
+  _ root: String, _ entries: [String] = ["main.js"], options: ResolverOptions = ResolverOptions(), usingV8: Bool = false
+) -> [Diagnostic] {
   do {
-    _ = try resolve(root, entries, options: options)
+    _ = try usingV8 ? resolveWithV8(root, entries, options: options) : resolve(root, entries, options: options)
     Issue.record("resolution succeeded")
     return []
   } catch {

@@ -5,8 +5,6 @@ import Testing
 /// Import maps against the examples of the WICG import maps proposal and the HTML specification.
 @Suite("import maps")
 struct ImportMapTests {
-  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
-  init() throws { try V8Engine.initialize(flags: [], fixedSeeds: true) }
 
   func map(_ json: String, at path: String = "/app/import-map.json") throws(DiagnosticError) -> ImportMap {
     try ImportMap(bytes: Array(json.utf8), path: path)

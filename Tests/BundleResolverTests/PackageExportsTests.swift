@@ -5,8 +5,6 @@ import Testing
 /// package.json `exports` against the cases of Node's packages documentation.
 @Suite("package exports")
 struct PackageExportsTests {
-  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
-  init() throws { try V8Engine.initialize(flags: [], fixedSeeds: true) }
 
   let exports = PackageExports(conditions: ["import", "module", "default"])
 

@@ -6,8 +6,6 @@ import Testing
 /// Each resolution rule against a small fixture tree.
 @Suite("resolution rules")
 struct ResolutionRulesTests {
-  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
-  init() throws { try V8Engine.initialize(flags: [], fixedSeeds: true) }
 
   @Test("packages come from the nearest node_modules folder up the chain, then package roots")
   func nodeModulesChain() throws {
@@ -151,12 +149,12 @@ struct ResolutionRulesTests {
       }
       """
     let root = try makeTree(["main.js": source, "later.js": ""])
-    let graph = try resolve(root, ["main.js"])
+    let graph = try resolveWithV8(root, ["main.js"])
     #expect(graph.warnings.map { "\($0.line!):\($0.column!) \($0.message)" } == [
       "6:17 import('./later.js') cannot run while the snapshot is built; its target is not part of the snapshot",
       "6:45 import() cannot run while the snapshot is built; its target is not part of the snapshot",
     ])
-    let errors = failures(root, options: ResolverOptions(dynamicImportSeverity: .error))
+    let errors = failures(root, options: ResolverOptions(dynamicImportSeverity: .error), usingV8: true)
     #expect(errors.filter { $0.severity == .error }.count == 2)
   }
 

@@ -6,8 +6,6 @@ import Testing
 /// Every bad input gives its message at its location, and all of them come out of one run.
 @Suite("resolver bad input")
 struct ResolverBadInputTests {
-  // V8 is process-wide: initialise it with fixed seeds before any test of the suite runs.
-  init() throws { try V8Engine.initialize(flags: [], fixedSeeds: true) }
 
   @Test("a missing file suggests the closest module in that folder")
   func missingFile() throws {
@@ -115,7 +113,7 @@ struct ResolverBadInputTests {
   @Test("a parse error deep in the graph has V8's location and the chain")
   func parseError() throws {
     let root = try makeTree(["main.js": "import './a.js';\n", "a.js": "import './b.js';\n", "b.js": "export default function () {\n  return 1 +;\n}\n"])
-    let diagnostic = try #require(failures(root).first)
+    let diagnostic = try #require(failures(root, usingV8: true).first)
     #expect(diagnostic.file == shown(root, "b.js"))
     #expect(diagnostic.line == 2 && diagnostic.column == 13)
     #expect(diagnostic.message == "SyntaxError: Unexpected token ';'")
@@ -128,7 +126,7 @@ struct ResolverBadInputTests {
       "main.js": "import './missing.js';\nimport 'nopkg';\nimport 'x:y';\nimport './bad.js';\n",
       "bad.js": "let = ;\n",
     ])
-    let errors = failures(root).filter { $0.severity == .error }
+    let errors = failures(root, usingV8: true).filter { $0.severity == .error }
     #expect(errors.map(\.line) == [1, 2, 3, 1])
   }
 }

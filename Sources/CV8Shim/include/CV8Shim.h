@@ -1,4 +1,8 @@
-// CV8Shim: the only C++ in snapgen. A thin C interface over V8 10.2; no policy lives here.
+// CV8Shim: the only C++ in snapgen. A thin C interface over V8 10.2: mechanism only. Which V8
+// flags to use, when to initialise, which isolates may coexist, and every sentence a user reads
+// are decided in Swift (SnapshotKit/Engine); the shim reports what happened as an sg_status and
+// asks Swift's message writer (sg_set_message_writer) for the text of errors it must throw into
+// JavaScript.
 //
 // Conventions:
 // - Functions that can fail return 0 on success and -1 on failure, filling the sg_error given
@@ -17,6 +21,36 @@ extern "C" {
 
 // MARK: - Errors
 
+/// What went wrong. SG_JS_EXCEPTION carries V8's own message; for the others the message is
+/// the message writer's text for the status.
+typedef enum sg_status {
+  SG_OK = 0,
+  SG_JS_EXCEPTION = 1,             ///< JavaScript threw (or a promise rejected).
+  SG_NOT_INITIALIZED = 2,          ///< sg_v8_initialize has not run.
+  SG_ALREADY_INITIALIZED = 3,      ///< sg_v8_initialize ran before.
+  // 4 is unused: refusing isolate kinds V8 10.2 cannot mix is Swift's rule (V8Isolate).
+  SG_SNAPSHOT_NOT_EXTENSIBLE = 5,  ///< for_snapshot together with a snapshot blob.
+  SG_NO_CONTEXT = 6,               ///< V8 could not create a context.
+  SG_OPS_NOT_INSTALLED = 7,        ///< core.ops could not be installed.
+  SG_SERIALIZED = 8,               ///< The runtime was serialised and can no longer run code.
+  SG_NOT_A_SNAPSHOT_CREATOR = 9,   ///< sg_create_blob on the wrong kind of runtime.
+  SG_NO_BLOB = 10,                 ///< V8 produced no snapshot.
+  SG_OUT_OF_MEMORY = 11,
+  SG_SCRIPT_TOO_LARGE = 12,
+  SG_MODULE_TOO_LARGE = 13,        ///< Thrown into JS as a RangeError.
+  SG_JSON_MODULE_TOO_LARGE = 14,
+  SG_TERMINATED = 15,              ///< Execution was terminated (sg_terminate).
+  SG_UNKNOWN_EXCEPTION = 16,       ///< Something failed without an exception.
+  SG_UNPRINTABLE_EXCEPTION = 17,   ///< An exception whose toString() throws.
+  SG_UNKNOWN_MODULE = 18,          ///< subject: the module id.
+  SG_OP_DURING_BUILD = 19,         ///< Thrown into JS; subject: the op name (or #id).
+  SG_NO_OP_HANDLER = 20,           ///< Thrown into JS: the runtime has no op handler.
+  SG_DYNAMIC_IMPORT_DURING_BUILD = 21,  ///< Rejects import(); subject: specifier, detail: referrer.
+  SG_DYNAMIC_IMPORT_UNSUPPORTED = 22,   ///< Rejects import(); subject: specifier, detail: referrer.
+  SG_UNRESOLVED_IMPORT = 23,       ///< Thrown while linking; subject: the specifier.
+  SG_OP_MESSAGE_INVALID = 24,      ///< An op's error message could not become a JS string.
+} sg_status;
+
 /// A JavaScript exception or a failure of the shim, with the location V8 reported.
 typedef struct sg_error {
   char *message;   ///< "TypeError: x is not a function"; NULL when no error.
@@ -24,20 +58,31 @@ typedef struct sg_error {
   int32_t line;    ///< 1-based; 0 when unknown.
   int32_t column;  ///< 1-based; 0 when unknown.
   char *stack;     ///< The exception's stack, NULL when it has none.
+  sg_status status;  ///< SG_OK when no error.
 } sg_error;
 
 void sg_error_clear(sg_error *error);
 void sg_free(void *pointer);
 
+/// Writes the text for a status: `subject` and `detail` (either may be NULL) are the
+/// status's parameters (see sg_status). Returns malloc'd UTF-8, which the shim frees.
+typedef char *(*sg_message_writer)(sg_status status, const char *subject, const char *detail);
+/// Sets the process's message writer (before any runtime exists). Without one, the text is the
+/// status's number and parameters.
+void sg_set_message_writer(sg_message_writer writer);
+
+/// The kind of a JavaScript error an op throws or rejects with.
+typedef enum sg_error_kind {
+  SG_KIND_ERROR = 0,
+  SG_KIND_TYPE_ERROR = 1,
+  SG_KIND_RANGE_ERROR = 2,
+} sg_error_kind;
+
 // MARK: - Process
 
-/// Initialises V8 once per process with the given flags (space separated, may be empty), after
-/// the flags every snapgen process uses (--no-verify-snapshot-checksum
-/// --harmony-import-assertions). A later call with the same flags succeeds; with other flags it
-/// fails. sg_runtime_new initialises V8 with no extra flags if nothing did before.
+/// Initialises V8 once per process with the given flags (space separated, may be empty).
+/// A second call fails with SG_ALREADY_INITIALIZED.
 int sg_v8_initialize(const char *flags, sg_error *error);
-/// The flags V8 was initialised with, or NULL before initialisation.
-const char *sg_v8_flags(void);
 /// The version string of the linked V8, e.g. "10.2.154.26-node.37".
 const char *sg_v8_version(void);
 
@@ -96,8 +141,8 @@ void sg_value_array_push(sg_call *call, sg_value *array, sg_value *item);
 void sg_value_object_set(sg_call *call, sg_value *object, const char *key, size_t key_length, sg_value *item);
 
 void sg_call_return(sg_call *call, sg_value *value);
-/// Throws a JavaScript error of the given kind ("Error", "TypeError", "RangeError").
-void sg_call_throw(sg_call *call, const char *kind, const char *message);
+/// Throws a JavaScript error of the given kind.
+void sg_call_throw(sg_call *call, sg_error_kind kind, const char *message);
 
 // MARK: - Runtimes
 
@@ -116,8 +161,13 @@ typedef struct sg_runtime_options {
   /// Receives op calls after boot; NULL makes every op call throw.
   sg_op_handler op_handler;
   void *op_handler_context;
+  /// For a SnapshotCreator isolate: when > 0 and the program has not set Error.stackTraceLimit,
+  /// it is set to this while the snapshot is built (V8 captures no stacks there otherwise) and
+  /// removed again before serialising. Ignored for other isolates.
+  int32_t build_stack_trace_limit;
 } sg_runtime_options;
 
+/// Creates a runtime; V8 must be initialised (else SG_NOT_INITIALIZED).
 sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_error *error);
 void sg_runtime_free(sg_runtime *runtime);
 /// How long sg_runtime_new spent in Isolate::New and in Context::New, in nanoseconds.
@@ -157,9 +207,6 @@ typedef int32_t (*sg_resolve_callback)(void *context, int32_t referrer, const ch
 
 int sg_module_instantiate(sg_runtime *runtime, int32_t module, sg_resolve_callback resolve,
                           void *context, sg_error *error);
-/// Evaluates an instantiated module and drains microtasks; fails on a throw, a rejected
-/// top-level await or one that never settles.
-int sg_module_evaluate(sg_runtime *runtime, int32_t module, sg_error *error);
 
 // MARK: - Snapshots
 
@@ -173,8 +220,8 @@ int sg_create_blob(sg_runtime *runtime, int keep_function_code, uint8_t **blob, 
 
 /// Makes the op return a new promise and gives its id; settle it later with sg_promise_settle.
 int64_t sg_call_promise(sg_call *call);
-/// An Error object of the given kind ("Error", "TypeError", "RangeError") as a value.
-sg_value *sg_call_error_value(sg_call *call, const char *kind, const char *message);
+/// An Error object of the given kind as a value.
+sg_value *sg_call_error_value(sg_call *call, sg_error_kind kind, const char *message);
 
 /// Opens a scope for making values outside an op call (e.g. to settle a promise from the event
 /// loop). Values made in it live until sg_scope_close. Returns NULL after sg_create_blob.
@@ -195,8 +242,9 @@ typedef enum sg_promise_state {
 sg_promise_state sg_promise_state_of(sg_runtime *runtime, int64_t promise_id, sg_error *error);
 void sg_promise_forget(sg_runtime *runtime, int64_t promise_id);
 
-/// Like sg_module_evaluate, but a top-level await still pending after the microtasks is not an
-/// error: the evaluation promise is tracked and its id stored in *pending (else *pending = -1).
+/// Evaluates an instantiated module and drains microtasks; fails on a throw or a rejected
+/// top-level await. A top-level await still pending after the microtasks is not an error: the
+/// evaluation promise is tracked and its id stored in *pending (else *pending = -1).
 int sg_module_evaluate_async(sg_runtime *runtime, int32_t module, int64_t *pending,
                              sg_error *error);
 
@@ -208,7 +256,7 @@ int sg_take_unhandled_rejection(sg_runtime *runtime, sg_error *error);
 void sg_terminate(sg_runtime *runtime);
 /// Lets the runtime run JavaScript again after sg_terminate (once the loop has stopped).
 void sg_resume_after_terminate(sg_runtime *runtime);
-// MARK: - Pre-flight checks (issue 7: snapgen verify, pre-flight, crash isolation)
+// MARK: - Heap maintenance for pre-flight checks
 
 /// Ends the current job (dropping WeakRef keep-alives) and runs a full garbage collection, so
 /// that pre-flight checks see only objects the program still reaches. Returns -1 on a runtime

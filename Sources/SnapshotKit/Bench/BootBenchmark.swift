@@ -1,5 +1,4 @@
-import BundleResolver
-import CV8Shim
+public import BundleResolver
 
 /// Measures boots phase by phase: from a snapshot, from sources (the same internal JS evaluated
 /// in a fresh isolate), and a bare isolate + context with no runtime JS (the floor).

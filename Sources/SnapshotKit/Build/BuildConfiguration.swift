@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 import Foundation
 
 /// What to build: the contents of a `snapgen.json`, with command-line overrides applied.

@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 import SnapgenCrypto
 
 /// The digest of everything a snapshot is built from: snapgen's version, the effective

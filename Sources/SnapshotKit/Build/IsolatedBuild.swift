@@ -3,7 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import BundleResolver
+public import BundleResolver
 import Foundation
 
 /// Builds a snapshot in a child process, so that V8 dying in the serialiser (a FATAL, a

@@ -1,5 +1,4 @@
 import BundleResolver
-import CV8Shim
 
 /// Checks a snapshot-building isolate for heap states V8 cannot serialise, before
 /// `CreateBlob` aborts the process on them, and names the JavaScript that caused them.
@@ -87,7 +86,7 @@ struct Preflight {
       try runtime.evaluate("globalThis[Symbol.for('snapgen.preflight')].restore()", name: Self.scriptName)
       // Without a full collection every Intl object ever created would look live. The collection
       // makes the snapshot's bytes depend on timing, so it only runs when diagnosing.
-      if collectsGarbage { sg_preflight_collect_garbage(runtime.handle) }
+      if collectsGarbage { runtime.isolate.collectGarbage() }
       let report = try runtime.evaluate(
         "globalThis[Symbol.for('snapgen.preflight')].live(\(collectsGarbage))", name: Self.scriptName)
       for line in report.split(separator: "\n") where !line.isEmpty {
@@ -101,25 +100,8 @@ struct Preflight {
     } catch {
       throw DiagnosticError([.error("snapgen's pre-flight checks failed: \(error.message)")])
     }
-    for work in Self.pendingWork(runtime) {
-      problems.append(.error("\(work.description) is still pending when the build ends; it cannot be put in a snapshot",
-        file: work.file.map(file), line: work.line, column: work.column))
-    }
     guard problems.isEmpty else { throw DiagnosticError(problems) }
   }
-
-  /// Work a runtime started but did not finish (timers, async ops).
-  struct PendingWork {
-    var description: String
-    var file: String?
-    var line: Int?
-    var column: Int?
-  }
-
-  /// HOOK for the ops/event-loop work: report pending timers and async ops of the build isolate
-  /// here (with the JS location that started them). The build isolate has no timers and no
-  /// async ops yet, so there is nothing to report today.
-  static func pendingWork(_ runtime: JSRuntime) -> [PendingWork] { [] }
 
   // MARK: - Helpers
 

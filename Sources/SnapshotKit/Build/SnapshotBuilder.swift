@@ -1,5 +1,4 @@
-import BundleResolver
-import CV8Shim
+public import BundleResolver
 
 /// Builds a snapshot: resolves the module graph, evaluates it in a `SnapshotCreator` isolate,
 /// serialises the heap and wraps the blob in the snapgen format.
@@ -43,21 +42,14 @@ public struct SnapshotBuilder {
     var preflight = Preflight()
     preflight.collectsGarbage = preflightCollectsGarbage
     try preflight.prepare(runtime, graph: graph)
-    do { try ModuleLoader(runtime: runtime.handle).evaluate(graph) } catch { throw preflight.explain(error) }
+    do { try ModuleLoader(isolate: runtime.isolate).evaluate(graph) } catch { throw preflight.explain(error) }
     try runWarmup(in: runtime)
     try preflight.check(runtime, graph: graph)
 
-    var blob: UnsafeMutablePointer<UInt8>?
-    var length = 0
-    var error = sg_error()
-    defer { sg_error_clear(&error) }
-    guard sg_create_blob(runtime.handle, configuration.options.functionCode == .keep ? 1 : 0, &blob, &length, &error) == 0,
-      let blob
-    else {
-      throw DiagnosticError([JSException(error).diagnostic(context: "V8 could not serialise the heap")])
+    let bytes: [UInt8]
+    do { bytes = try runtime.isolate.createBlob(keepFunctionCode: configuration.options.functionCode == .keep) } catch {
+      throw DiagnosticError([error.diagnostic(context: "V8 could not serialise the heap")])
     }
-    defer { sg_free(blob) }
-    let bytes = Array(UnsafeBufferPointer(start: blob, count: length))
 
     let metadata = SnapshotMetadata(
       snapgenVersion: SnapgenVersion.current, v8Version: V8Engine.version,

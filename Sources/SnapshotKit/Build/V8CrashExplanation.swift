@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 
 /// Turns the way a snapshot-building child process died (V8's FATAL text on stderr, a signal)
 /// into a diagnostic that names the likely JavaScript cause.

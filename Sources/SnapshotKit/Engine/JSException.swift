@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 import CV8Shim
 
 /// A JavaScript exception (or engine failure) with the location V8 reported.

@@ -42,9 +42,6 @@ public enum PayloadCodec: UInt8, Sendable, Codable, CaseIterable {
     self = codec
   }
 
-  /// The compression levels the codec accepts.
-  public var levels: ClosedRange<Int> { self == .none ? 0...12 : 1...12 }
-
   // MARK: - Encoding
 
   /// Compresses `raw` at `level` (1–12; higher is smaller and slower to write, not to read).

@@ -1,5 +1,3 @@
-import CV8Shim
-
 /// What a runtime offers a snapshot: its V8, V8 flags, platform and op table. A snapshot boots
 /// only in an environment equal to the one it was built for.
 public struct RuntimeEnvironment: Sendable, Equatable {
@@ -13,13 +11,6 @@ public struct RuntimeEnvironment: Sendable, Equatable {
     self.v8Flags = v8Flags
     self.platform = platform
     self.ops = ops
-  }
-
-  /// This process: the linked V8, the flags V8 was initialised with, and the given ops.
-  public static func current(ops: OpManifest) -> RuntimeEnvironment {
-    RuntimeEnvironment(
-      v8Version: V8Engine.version, v8Flags: V8Engine.flags ?? [], platform: Platform.current,
-      ops: ops)
   }
 
   /// The ``CompatibilityKey`` a snapshot must carry to boot here.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The snapshot that shipped with a Swift module: the `snapshot.bin` that `SnapgenBuildPlugin`
 /// builds at `swift build` time and SwiftPM copies into the module's resource bundle.

@@ -7,8 +7,6 @@ import Foundation
 
 /// The ops every snapgen runtime provides to internal JS, in table order.
 public enum DefaultOps {
-  static let descriptors: [OpDescriptor] = registry(arguments: []).manifest.ops
-
   static func registry(arguments: [String]) -> OpRegistry {
     var ops = OpRegistry()
     // The names below are unique literals, so registration cannot fail.

@@ -1,4 +1,3 @@
-import CV8Shim
 import Dispatch
 import Synchronization
 
@@ -36,7 +35,7 @@ final class EventLoop {
     }
   }
 
-  let runtime: OpaquePointer
+  let isolate: V8Isolate
   let inbox = Inbox()
   private var timers = TimerQueue()
   private var pendingAsyncOps = 0
@@ -44,8 +43,8 @@ final class EventLoop {
   private(set) var exitCode: Int32?
   let startedAt = ContinuousClock.now
 
-  init(runtime: OpaquePointer) {
-    self.runtime = runtime
+  init(isolate: V8Isolate) {
+    self.isolate = isolate
   }
 
   // MARK: - Work sources
@@ -67,13 +66,13 @@ final class EventLoop {
   }
 
   func cancelTimer(id: Double) {
-    if let promise = timers.cancel(id: id) { sg_promise_forget(runtime, promise) }
+    if let promise = timers.cancel(id: id) { isolate.forget(promise: promise) }
   }
 
   /// Stops JavaScript now and makes the runtime exit with `code`.
   func requestExit(_ code: Int32) {
     exitCode = code
-    sg_terminate(runtime)
+    isolate.terminate()
   }
 
   var hasPendingWork: Bool { pendingAsyncOps > 0 || !timers.isEmpty }
@@ -84,9 +83,9 @@ final class EventLoop {
   /// Throws the first unhandled promise rejection.
   func run(until done: () -> Bool = { false }) throws(JSException) {
     while true {
-      sg_run_microtasks(runtime)
+      isolate.runMicrotasks()
       if exitCode != nil {
-        sg_resume_after_terminate(runtime)
+        isolate.resumeAfterTerminate()
         return
       }
       try throwUnhandledRejection()
@@ -94,11 +93,11 @@ final class EventLoop {
       let completions = inbox.drain()
       if !completions.isEmpty {
         pendingAsyncOps -= completions.count
-        for completion in completions { settle(completion) }
+        for completion in completions { isolate.settle(promise: completion.promise, with: completion.result) }
         continue
       }
       if let due = timers.popDue(now: .now) {
-        settle(Completion(promise: due.promise, result: .success(.number(due.id))))
+        isolate.settle(promise: due.promise, with: .success(.number(due.id)))
         continue
       }
       guard hasPendingWork else { return }
@@ -106,23 +105,8 @@ final class EventLoop {
     }
   }
 
-  private func settle(_ completion: Completion) {
-    guard let scope = sg_scope_open(runtime) else { return }
-    defer { sg_scope_close(scope) }
-    switch completion.result {
-    case .success(let value):
-      sg_promise_settle(scope, completion.promise, 0, JSValueBridge.write(value, in: scope))
-    case .failure(let error):
-      let (kind, message) = error.kindAndMessage
-      sg_promise_settle(scope, completion.promise, 1, sg_call_error_value(scope, kind, message))
-    }
-  }
-
   private func throwUnhandledRejection() throws(JSException) {
-    var error = sg_error()
-    defer { sg_error_clear(&error) }
-    guard sg_take_unhandled_rejection(runtime, &error) == 1 else { return }
-    var exception = JSException(error)
+    guard var exception = isolate.takeUnhandledRejection() else { return }
     exception.message = "Uncaught (in promise) " + exception.message
     throw exception
   }

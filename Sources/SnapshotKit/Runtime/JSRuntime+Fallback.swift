@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 import Foundation
 
 /// Why a runtime booted from sources instead of its snapshot.

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-import BundleResolver
-import CV8Shim
+public import BundleResolver
 import Foundation
 
 /// A running JavaScript runtime: one V8 isolate and context, booted from a snapshot (or from
@@ -12,21 +6,19 @@ import Foundation
 ///
 /// Not thread-safe: use a runtime from one thread at a time.
 public final class JSRuntime {
-  let handle: OpaquePointer
+  let isolate: V8Isolate
   private let opTable: OpTable
   let loop: EventLoop
   /// How long each boot phase took.
   public internal(set) var timings: BootTimings
 
-  private init(handle: OpaquePointer, opTable: OpTable, timings: BootTimings) {
-    self.handle = handle
+  private init(isolate: V8Isolate, opTable: OpTable, timings: BootTimings) {
+    self.isolate = isolate
     self.opTable = opTable
     self.timings = timings
-    loop = EventLoop(runtime: handle)
+    loop = EventLoop(isolate: isolate)
     opTable.loop = loop
   }
-
-  deinit { sg_runtime_free(handle) }
 
   /// The exit code JavaScript asked for through the exit op, if it did.
   public var exitCode: Int32? { loop.exitCode }
@@ -82,45 +74,23 @@ public final class JSRuntime {
     let runtime = try make(blob: nil, ops: ops, forSnapshot: false)
     runtime.timings.isolateAndContext = clock.now - start
     let evaluated = clock.now
-    do { try ModuleLoader(runtime: runtime.handle).evaluate(graph) } catch { throw .javascript(error) }
+    do { try ModuleLoader(isolate: runtime.isolate).evaluate(graph) } catch { throw .javascript(error) }
     runtime.timings.evaluateSources = clock.now - evaluated
     return runtime
   }
 
-  /// Creates the shim runtime. `blob` ownership passes to the shim. `opNames` overrides the
-  /// installed op names (tests use it to install more functions than there are bodies).
+  /// Creates the isolate. `blob` ownership passes to it. `opNames` overrides the installed op
+  /// names (tests use it to install more functions than there are bodies).
   static func make(
     blob: UnsafeMutableRawBufferPointer?, ops: OpRegistry, forSnapshot: Bool, opNames: [String]? = nil
   ) throws(RuntimeError) -> JSRuntime {
-    do { try V8Engine.ensureInitialized() } catch { throw .engine(error.message) }
     let table = OpTable(ops)
-    let names = (opNames ?? ops.manifest.names).map { strdup($0) }
-    defer { names.forEach { free($0) } }
-    var error = sg_error()
-    defer { sg_error_clear(&error) }
-    let handle: OpaquePointer? = names.withUnsafeBufferPointer { namePointers in
-      namePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constNames in
-        var options = sg_runtime_options()
-        options.snapshot = blob?.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        options.snapshot_length = blob?.count ?? 0
-        options.for_snapshot = forSnapshot ? 1 : 0
-        options.op_names = constNames.baseAddress
-        options.op_count = Int32(constNames.count)
-        options.op_handler = forSnapshot ? nil : opDispatch
-        options.op_handler_context = Unmanaged.passUnretained(table).toOpaque()
-        return sg_runtime_new(&options, &error)
-      }
-    }
-    guard let handle else {
-      throw .engine(error.message.map { String(cString: $0) } ?? "V8 could not create a runtime")
-    }
+    let options = V8Isolate.Options(snapshot: blob, forSnapshot: forSnapshot, opNames: opNames ?? ops.manifest.names)
+    let isolate: V8Isolate
+    do { isolate = try V8Isolate(options, opHandler: table.dispatch) } catch { throw .engine(error.message) }
     var timings = BootTimings()
-    var isolateNanoseconds: Int64 = 0
-    var contextNanoseconds: Int64 = 0
-    sg_runtime_boot_phases(handle, &isolateNanoseconds, &contextNanoseconds)
-    timings.isolate = .nanoseconds(isolateNanoseconds)
-    timings.context = .nanoseconds(contextNanoseconds)
-    return JSRuntime(handle: handle, opTable: table, timings: timings)
+    (timings.isolate, timings.context) = isolate.bootPhases
+    return JSRuntime(isolate: isolate, opTable: table, timings: timings)
   }
 
   // MARK: - Running code
@@ -128,30 +98,21 @@ public final class JSRuntime {
   /// Runs a classic script and returns `String(completionValue)`.
   @discardableResult
   public func evaluate(_ source: String, name: String = "<eval>") throws(JSException) -> String {
-    var error = sg_error()
-    defer { sg_error_clear(&error) }
-    var result: UnsafeMutablePointer<CChar>?
-    var source = source
-    let status = source.withUTF8 { buffer in
-      buffer.withMemoryRebound(to: CChar.self) {
-        sg_script_run(handle, name, $0.baseAddress, $0.count, &result, &error)
-      }
-    }
-    guard status == 0 else {
+    do {
+      return try isolate.runScript(source, name: name)
+    } catch {
       if exitCode != nil {
-        sg_resume_after_terminate(handle)
+        isolate.resumeAfterTerminate()
         return ""
       }
-      throw JSException(error)
+      throw error
     }
-    defer { sg_free(result) }
-    return result.map { String(cString: $0) } ?? ""
   }
 
   /// Evaluates a module graph (e.g. a user's script and its imports) in this runtime, without
   /// waiting for timers or async ops; a top-level await must settle with microtasks alone.
   public func run(_ graph: ModuleGraph) throws(DiagnosticError) {
-    try ModuleLoader(runtime: handle).evaluate(graph)
+    try ModuleLoader(isolate: isolate).evaluate(graph)
   }
 
   /// Runs timers, async op completions and microtasks until no work is left or JS calls the
@@ -166,7 +127,7 @@ public final class JSRuntime {
   public func runMain(scriptAt path: String) throws(DiagnosticError) -> Int32 {
     let canonical = FilePaths.canonical(path) ?? path
     let graph = try ModuleGraphBuilder(root: FilePaths.directory(of: canonical), entryPoints: [canonical])
-      .build(parser: ModuleSourceParser(borrowing: handle))
+      .build(parser: ModuleSourceParser(borrowing: isolate))
     return try runMain(graph)
   }
 
@@ -175,31 +136,29 @@ public final class JSRuntime {
   public func runMain(_ graph: ModuleGraph) throws(DiagnosticError) -> Int32 {
     let pending: [Int64]
     do {
-      pending = try ModuleLoader(runtime: handle).evaluateAllowingPending(graph)
+      pending = try ModuleLoader(isolate: isolate).evaluateAllowingPending(graph)
     } catch {
       guard let code = exitCode else { throw error }
-      sg_resume_after_terminate(handle)
+      isolate.resumeAfterTerminate()
       return code
     }
     do throws(JSException) {
       for promise in pending {
-        try loop.run(until: { sg_promise_state_of(handle, promise, nil) != SG_PROMISE_PENDING })
+        try loop.run(until: { !isolate.isPending(promise) })
         if let code = exitCode { return code }
-        var error = sg_error()
-        defer { sg_error_clear(&error) }
-        switch sg_promise_state_of(handle, promise, &error) {
-        case SG_PROMISE_REJECTED:
-          throw JSException(error)
-        case SG_PROMISE_PENDING:
+        switch isolate.state(of: promise) {
+        case .rejected(let exception):
+          throw exception
+        case .pending:
           throw JSException(message: "the module's top-level await never settled: nothing is left that could settle it")
-        default:
-          sg_promise_forget(handle, promise)
+        case .fulfilled:
+          isolate.forget(promise: promise)
         }
       }
       try loop.run()
     } catch {
       if let code = exitCode {
-        sg_resume_after_terminate(handle)
+        isolate.resumeAfterTerminate()
         return code
       }
       throw DiagnosticError([ModuleLoader.diagnostic(error, graph: graph, context: nil)])
@@ -238,29 +197,28 @@ final class OpTable {
   }
 }
 
-private let opDispatch: sg_op_handler = { context, opId, call in
-  guard let context, let call else { return }
-  let table = Unmanaged<OpTable>.fromOpaque(context).takeUnretainedValue()
-  guard opId >= 0, Int(opId) < table.bodies.count else {
-    sg_call_throw(call, "RangeError", "op id \(opId) is out of range (this runtime has \(table.bodies.count) ops)")
-    return
-  }
-  let index = Int(opId)
-  let opCall = OpCall(call: call, name: table.names[index], loop: table.loop)
-  do throws(OpError) {
-    switch table.bodies[index] {
-    case .sync(let body):
-      let result = try body(opCall)
-      sg_call_return(call, JSValueBridge.write(result, in: call))
-    case .promising(let body):
-      _ = try body(opCall)
-    case .async(let body):
-      let arguments = try opCall.arguments(arity: table.arities[index])
-      let promise = opCall.returnPromise()
-      table.loop.start(promise: promise) { () async throws(OpError) -> JSValue in try await body(arguments) }
+extension OpTable {
+  /// Runs op `opId`'s Swift body for one invocation from JavaScript.
+  func dispatch(_ opId: Int32, _ call: V8Call) {
+    guard opId >= 0, Int(opId) < bodies.count else {
+      call.throwError(.rangeError("op id \(opId) is out of range (this runtime has \(bodies.count) ops)"))
+      return
     }
-  } catch {
-    let (kind, message) = error.kindAndMessage
-    sg_call_throw(call, kind, message)
+    let index = Int(opId)
+    let opCall = OpCall(call: call, name: names[index], loop: loop)
+    do throws(OpError) {
+      switch bodies[index] {
+      case .sync(let body):
+        call.returnValue(try body(opCall))
+      case .promising(let body):
+        _ = try body(opCall)
+      case .async(let body):
+        let arguments = try opCall.arguments(arity: arities[index])
+        let promise = opCall.returnPromise()
+        loop.start(promise: promise) { () async throws(OpError) -> JSValue in try await body(arguments) }
+      }
+    } catch {
+      call.throwError(error)
+    }
   }
 }

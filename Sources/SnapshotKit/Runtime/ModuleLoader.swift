@@ -1,14 +1,13 @@
 import BundleResolver
-import CV8Shim
 
-/// Compiles, links and evaluates a ``ModuleGraph`` inside a shim runtime.
+/// Compiles, links and evaluates a ``ModuleGraph`` inside an isolate.
 struct ModuleLoader {
-  let runtime: OpaquePointer
+  let isolate: V8Isolate
 
   /// Evaluates the graph's entry points in order. Diagnostics name the real files.
   func evaluate(_ graph: ModuleGraph) throws(DiagnosticError) {
     let pending = try evaluateAllowingPending(graph)
-    for promise in pending { sg_promise_forget(runtime, promise) }
+    for promise in pending { isolate.forget(promise: promise) }
     if !pending.isEmpty {
       let entry = graph.modules[graph.entryPoints[0]]
       throw DiagnosticError([.error(
@@ -23,50 +22,33 @@ struct ModuleLoader {
     var shimIds: [Int32] = []
     var diagnostics: [Diagnostic] = []
     for module in graph.modules {
-      var error = sg_error()
-      defer { sg_error_clear(&error) }
-      let id = module.source.withUnsafeBufferPointer { buffer in
-        buffer.withMemoryRebound(to: CChar.self) { chars in
-          module.kind == .json
-            ? sg_module_json(runtime, module.name, chars.baseAddress, chars.count, &error)
-            : sg_module_compile(runtime, module.name, chars.baseAddress, chars.count, &error)
-        }
+      do {
+        shimIds.append(try isolate.compileModule(name: module.name, source: module.source, json: module.kind == .json))
+      } catch {
+        diagnostics.append(error.diagnostic(file: { _ in FilePaths.display(module.path) }))
+        shimIds.append(-1)
       }
-      if id < 0 {
-        diagnostics.append(JSException(error).diagnostic(file: { _ in FilePaths.display(module.path) }))
-      }
-      shimIds.append(id)
     }
     guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
 
     // Resolution through the graph's edges: (referrer shim id, specifier) → target shim id.
-    var resolver = Resolution(shimIds: shimIds, graph: graph)
+    let resolver = Resolution(shimIds: shimIds, graph: graph)
     for entry in graph.entryPoints {
-      var error = sg_error()
-      defer { sg_error_clear(&error) }
-      let status = withUnsafeMutablePointer(to: &resolver) { pointer in
-        sg_module_instantiate(runtime, shimIds[entry], { context, referrer, specifier in
-          let resolution = context!.assumingMemoryBound(to: Resolution.self)
-          return resolution.pointee.target(referrer: referrer, specifier: String(cString: specifier!))
-        }, pointer, &error)
+      do {
+        try isolate.instantiateModule(shimIds[entry], resolve: resolver.target)
+      } catch {
+        throw DiagnosticError([Self.diagnostic(error, graph: graph, context: "cannot link modules")])
       }
-      if status != 0 { throw DiagnosticError([diagnostic(error, graph: graph, context: "cannot link modules")]) }
     }
     var pending: [Int64] = []
     for entry in graph.entryPoints {
-      var error = sg_error()
-      defer { sg_error_clear(&error) }
-      var promise: Int64 = -1
-      if sg_module_evaluate_async(runtime, shimIds[entry], &promise, &error) != 0 {
-        throw DiagnosticError([diagnostic(error, graph: graph, context: "uncaught exception while evaluating modules")])
+      do {
+        if let promise = try isolate.evaluateModule(shimIds[entry]) { pending.append(promise) }
+      } catch {
+        throw DiagnosticError([Self.diagnostic(error, graph: graph, context: "uncaught exception while evaluating modules")])
       }
-      if promise >= 0 { pending.append(promise) }
     }
     return pending
-  }
-
-  private func diagnostic(_ error: sg_error, graph: ModuleGraph, context: String) -> Diagnostic {
-    Self.diagnostic(JSException(error), graph: graph, context: context)
   }
 
   /// A diagnostic for a JS exception, naming the real file of the module V8 reported.

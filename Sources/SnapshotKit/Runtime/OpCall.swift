@@ -1,15 +1,13 @@
-import CV8Shim
-
 /// An op invocation, handed to Swift op implementations. Valid only during the call.
 public struct OpCall: ~Copyable {
-  let call: OpaquePointer
+  let call: V8Call
   /// The op's name, for error messages.
   public let name: String
   /// The loop of the runtime making the call.
   unowned let loop: EventLoop
 
   /// Makes the op return a new promise; returns its id for the event loop to settle.
-  func returnPromise() -> Int64 { sg_call_promise(call) }
+  func returnPromise() -> Int64 { call.returnPromise() }
 
   /// Every argument up to the op's arity (or as many as were passed, if more).
   func arguments(arity: Int) throws(OpError) -> [JSValue] {
@@ -19,12 +17,12 @@ public struct OpCall: ~Copyable {
   }
 
   /// The number of arguments JS passed.
-  public var count: Int { Int(sg_call_argc(call)) }
+  public var count: Int { call.argumentCount }
 
   /// Argument `index` converted to a ``JSValue`` (undefined when absent).
   public func argument(_ index: Int) throws(OpError) -> JSValue {
     guard index < count else { return .undefined }
-    return try JSValueBridge.read(sg_call_arg(call, Int32(index))!, in: call, depth: 0)
+    return try call.argument(index)
   }
 
   /// Argument `index` as a string, or a TypeError naming the op.
@@ -49,95 +47,6 @@ public struct OpCall: ~Copyable {
     case .undefined: return false
     case .boolean(let value): return value
     default: throw .typeError("\(name): argument \(index + 1) must be a boolean")
-    }
-  }
-}
-
-/// An error an op implementation throws; it becomes a JS exception of the matching kind.
-public enum OpError: Error, Equatable, Sendable {
-  case typeError(String)
-  case rangeError(String)
-  case error(String)
-
-  var kindAndMessage: (String, String) {
-    switch self {
-    case .typeError(let message): ("TypeError", message)
-    case .rangeError(let message): ("RangeError", message)
-    case .error(let message): ("Error", message)
-    }
-  }
-}
-
-/// Converts between ``JSValue`` and the shim's value handles.
-enum JSValueBridge {
-  static let maximumDepth = 64
-
-  static func read(_ value: OpaquePointer, in call: OpaquePointer, depth: Int) throws(OpError) -> JSValue {
-    guard depth < maximumDepth else { throw .rangeError("value is nested too deeply") }
-    switch sg_value_kind_of(value) {
-    case SG_UNDEFINED: return .undefined
-    case SG_NULL: return .null
-    case SG_BOOLEAN: return .boolean(sg_value_boolean(value) != 0)
-    case SG_NUMBER: return .number(sg_value_number(value))
-    case SG_STRING:
-      var length = 0
-      let text = sg_value_string(call, value, &length)
-      defer { sg_free(text) }
-      return .string(text.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) } ?? "")
-    case SG_BYTES:
-      var length = 0
-      let bytes = sg_value_bytes(value, &length)
-      return .bytes(bytes.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? [])
-    case SG_ARRAY:
-      let count = sg_value_array_length(value)
-      var items: [JSValue] = []
-      items.reserveCapacity(Int(count))
-      for index in 0..<count {
-        items.append(try read(sg_value_array_get(call, value, index)!, in: call, depth: depth + 1))
-      }
-      return .array(items)
-    case SG_OBJECT:
-      let keys = sg_value_object_keys(call, value)!
-      var entries: [(String, JSValue)] = []
-      for index in 0..<sg_value_array_length(keys) {
-        guard case .string(let key) = try read(sg_value_array_get(call, keys, index)!, in: call, depth: depth + 1)
-        else { continue }
-        let item = key.utf8CString.withUnsafeBufferPointer {
-          sg_value_object_get(call, value, $0.baseAddress, $0.count - 1)!
-        }
-        entries.append((key, try read(item, in: call, depth: depth + 1)))
-      }
-      return .object(entries)
-    case SG_BIGINT: throw .typeError("BigInt values cannot be passed to ops")
-    case SG_FUNCTION: throw .typeError("functions cannot be passed to ops")
-    default: throw .typeError("only plain data (strings, numbers, booleans, null, bytes, arrays, plain objects) can be passed to ops")
-    }
-  }
-
-  static func write(_ value: JSValue, in call: OpaquePointer) -> OpaquePointer {
-    switch value {
-    case .undefined: return sg_call_undefined(call)
-    case .null: return sg_call_null(call)
-    case .boolean(let flag): return sg_call_boolean(call, flag ? 1 : 0)
-    case .number(let number): return sg_call_number(call, number)
-    case .string(let text):
-      var text = text
-      return text.withUTF8 { buffer in
-        buffer.withMemoryRebound(to: CChar.self) { sg_call_string(call, $0.baseAddress, $0.count) }
-      }
-    case .bytes(let bytes):
-      return bytes.withUnsafeBufferPointer { sg_call_bytes(call, $0.baseAddress, $0.count) }
-    case .array(let items):
-      let array = sg_call_array(call)!
-      for item in items { sg_value_array_push(call, array, write(item, in: call)) }
-      return array
-    case .object(let entries):
-      let object = sg_call_object(call)!
-      for (key, item) in entries {
-        let handle = write(item, in: call)
-        key.utf8CString.withUnsafeBufferPointer { sg_value_object_set(call, object, $0.baseAddress, $0.count - 1, handle) }
-      }
-      return object
     }
   }
 }

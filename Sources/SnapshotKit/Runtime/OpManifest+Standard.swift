@@ -1,0 +1,4 @@
+extension OpManifest {
+  /// The ops every snapgen runtime provides (see ``DefaultOps``).
+  public static let standard: OpManifest = OpRegistry.standard.manifest
+}
