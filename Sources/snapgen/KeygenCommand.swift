@@ -13,7 +13,7 @@ struct KeygenCommand: ParsableCommand {
   func run() throws {
     do {
       let publicKey = try SigningKeyFile.generate(at: keyFile)
-      Terminal.out("wrote \(keyFile) (private, keep it secret) and \(keyFile).pub (key \(SnapshotSignature.fingerprint(of: publicKey.rawRepresentation)))")
+      Terminal.out("wrote \(keyFile) (private, keep it secret) and \(keyFile).pub (key \(SnapshotSignature.fingerprint(of: publicKey)))")
     } catch {
       Terminal.error("\(error.path): error: \(error.reason)")
       throw ExitCode.failure

@@ -1,5 +1,5 @@
-import Foundation
-import Testing
+public import Foundation
+public import Testing
 
 /// Golden files: expected outputs kept in the repository and compared byte for byte.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A fresh folder under the system's temporary folder, filled from a dictionary of files and
 /// removed when the value goes away (or on `remove()`).

@@ -57,10 +57,6 @@ struct LayeringTests {
       }
     }
     #expect(!home.isEmpty)
-    let fallback = "Runtime/JSRuntime+Fallback.swift uses Build's BuildConfiguration"
-    #expect(upward.filter { $0 != fallback }.sorted() == [])
-    withKnownIssue("the boot fallback from a build configuration is to move into Build (issue 11)") {
-      #expect(!upward.contains(fallback))
-    }
+    #expect(upward.sorted() == [])
   }
 }

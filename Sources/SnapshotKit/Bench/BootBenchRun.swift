@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 import Foundation
 
 /// One boot benchmark: warm boots of a snapshot in this process side by side with the floor (a

@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 
 extension BuildConfiguration {
   /// Resolves this configuration's module graph with every resolver option it carries: the one
@@ -12,7 +12,6 @@ extension BuildConfiguration {
   /// - Returns: the graph, whose ``ModuleGraph/inputFiles`` also name the config file, the op
   ///   manifest file and the warm-up script when the configuration has them.
   public func resolveGraph() throws(DiagnosticError) -> ModuleGraph {
-    do { try V8Engine.ensureInitialized() } catch { throw DiagnosticError([.error(error.message)]) }
     let parser: ModuleSourceParser
     do { parser = try ModuleSourceParser() } catch {
       throw DiagnosticError([.error("V8 could not start: \(error.message)")])

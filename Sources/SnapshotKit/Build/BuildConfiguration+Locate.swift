@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 
 extension BuildConfiguration {
   /// The configuration a command line names: `input` is a folder with `snapgen.json`, a config

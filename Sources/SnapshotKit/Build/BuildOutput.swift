@@ -1,4 +1,4 @@
-import BundleResolver
+public import BundleResolver
 import Foundation
 
 /// What a build produces besides nothing on disk: the snapshot, every file it read (for

@@ -1,5 +1,5 @@
-import BundleResolver
-import SnapgenCrypto
+public import BundleResolver
+public import SnapgenCrypto
 
 /// The one way to build a snapshot: configuration → resolved module graph → evaluation and
 /// serialisation in a `SnapshotCreator` isolate → snapshot bytes, the files read and warnings.

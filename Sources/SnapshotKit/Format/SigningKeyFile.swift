@@ -1,4 +1,4 @@
-import SnapgenCrypto
+public import SnapgenCrypto
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,4 @@
-import SnapgenCrypto
+public import SnapgenCrypto
 
 /// Why a snapshot's signature is not accepted.
 public enum SnapshotSignatureError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import SnapgenCrypto
+public import SnapgenCrypto
 
 /// The Ed25519 signature of a signed `snapshot.bin`, stored in a 104-byte trailer after the
 /// payload: magic `SNAPSIG\x01` (8 bytes), the signer's public key (32) and the signature (64).
@@ -44,5 +44,10 @@ public struct SnapshotSignature: Sendable, Equatable {
   /// A short, stable name for a public key: the first 16 hex digits of its SHA-256.
   public static func fingerprint(of publicKey: [UInt8]) -> String {
     String(SHA256.hash(data: publicKey).hexString.prefix(16))
+  }
+
+  /// A short, stable name for a public key (see ``fingerprint(of:)-(_:[UInt8])``).
+  public static func fingerprint(of publicKey: Ed25519.PublicKey) -> String {
+    fingerprint(of: publicKey.rawRepresentation)
   }
 }

@@ -1,5 +1,5 @@
 import BundleResolver
-import SnapgenCrypto
+public import SnapgenCrypto
 import Foundation
 
 /// Proves that a `snapshot.bin` is sound, bootable here, current, reproducible and behaves:
