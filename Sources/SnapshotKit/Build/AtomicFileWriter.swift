@@ -25,8 +25,12 @@ public enum AtomicFileWriter {
   /// Temporary files are named `.<name>.tmp-<pid>-XXXXXX`; ones left behind by a writer that
   /// was killed (its process is gone) are removed first.
   ///
-  /// - Parameter beforeRename: called after the temporary file is complete and flushed, just
-  ///   before it replaces the target (tests use it to kill a writer mid-write).
+  /// - Parameters:
+  ///   - bytes: the complete new contents.
+  ///   - path: the file to write; its folder must exist.
+  ///   - beforeRename: called after the temporary file is complete and flushed, just
+  ///     before it replaces the target (tests use it to kill a writer mid-write).
+  /// - Returns: whether the file was written or already held these bytes.
   @discardableResult
   public static func write(
     _ bytes: [UInt8], to path: String, beforeRename: (() -> Void)? = nil
