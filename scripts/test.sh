@@ -116,6 +116,21 @@ run_suite "plugin consumer fixture" 1200 "$logs/plugin-fixture.log" \
   swift test --package-path IntegrationTests/PluginConsumer --scratch-path .build/plugin-fixture
 count_swift_testing "plugin consumer fixture" "$logs/plugin-fixture.log"
 
+# The DocC catalogs: each target's documentation must build without a single warning (broken
+# links, undocumented parameters). One target is one test: 1 passed or 1 failed.
+for target in SnapshotKit BundleResolver; do
+  run_suite "documentation: $target" 900 "$logs/docs-$target.log" \
+    swift package generate-documentation --target "$target" --warnings-as-errors
+  if [ "$suite_status" = ok ]; then
+    passed=$((passed + 1))
+    echo "documentation: $target: 1 passed, 0 failed"
+  else
+    failed=$((failed + 1))
+    broken+=("documentation: $target ($suite_status; see $logs/docs-$target.log)")
+    echo "documentation: $target: 0 passed, 1 failed"
+  fi
+done
+
 for runner in "${broken[@]}"; do echo "FAILED RUNNER: $runner"; done
 echo "all: ${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

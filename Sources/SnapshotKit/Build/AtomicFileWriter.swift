@@ -29,8 +29,12 @@ public enum AtomicFileWriter {
   /// socket (`/dev/stdout`, say) is refused; a symbolic link to a regular file is written
   /// through (its target is replaced atomically and the link stays a link).
   ///
-  /// - Parameter beforeRename: called after the temporary file is complete and flushed, just
-  ///   before it replaces the target (tests use it to kill a writer mid-write).
+  /// - Parameters:
+  ///   - bytes: the complete new contents.
+  ///   - requestedPath: the file to write; its folder must exist.
+  ///   - beforeRename: called after the temporary file is complete and flushed, just
+  ///     before it replaces the target (tests use it to kill a writer mid-write).
+  /// - Returns: whether the file was written or already held these bytes.
   @discardableResult
   public static func write(
     _ bytes: [UInt8], to requestedPath: String, beforeRename: (() -> Void)? = nil

@@ -9,7 +9,7 @@ extension BuildConfiguration {
   /// started with no flags; a process that needs the configuration's flags (a build) initialises
   /// V8 with them before calling this.
   ///
-  /// - Returns: the graph, whose ``ModuleGraph/inputFiles`` also name the config file, the op
+  /// - Returns: the graph, whose `inputFiles` also name the config file, the op
   ///   manifest file and the warm-up script when the configuration has them.
   public func resolveGraph() throws(DiagnosticError) -> ModuleGraph {
     let parser: ModuleSourceParser

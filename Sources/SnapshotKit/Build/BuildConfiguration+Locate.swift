@@ -5,7 +5,11 @@ extension BuildConfiguration {
   /// file, or — with `entryPoints` and no config there — the root folder of those modules.
   /// `entryPoints`, when given, replace the config's.
   ///
-  /// - Parameter folder: confinement for plugin mode (see ``load(from:confinedTo:)``).
+  /// - Parameters:
+  ///   - input: a folder holding `snapgen.json`, a config file, or (with `entryPoints`) a folder
+  ///     of modules.
+  ///   - entryPoints: entry points that replace the config's (`--entry` on the command line).
+  ///   - folder: confinement for plugin mode (see ``load(from:confinedTo:)``).
   public static func locate(
     _ input: String, entryPoints: [String] = [], confinedTo folder: String? = nil
   ) throws(DiagnosticError) -> BuildConfiguration {

@@ -59,9 +59,11 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
 
   /// Loads `snapgen.json` from a folder, or a config file given directly.
   ///
-  /// - Parameter folder: when set, every file the config names (op manifest, warm-up script,
-  ///   import map) and every file resolution reads must lie inside this folder after symlinks
-  ///   are resolved; files outside are refused before they are read (SwiftPM plugin mode).
+  /// - Parameters:
+  ///   - path: a folder holding `snapgen.json`, or the config file itself.
+  ///   - folder: when set, every file the config names (op manifest, warm-up script,
+  ///     import map) and every file resolution reads must lie inside this folder after symlinks
+  ///     are resolved; files outside are refused before they are read (SwiftPM plugin mode).
   public static func load(from path: String, confinedTo folder: String? = nil) throws(DiagnosticError) -> BuildConfiguration {
     let configPath = FilePaths.kind(of: path) == .directory ? FilePaths.join(FilePaths.absolute(path), fileName) : path
     let display = FilePaths.display(configPath)

@@ -25,6 +25,8 @@ extension BuildOutput {
   /// bytes differ) and, when asked, a Make-syntax depfile naming every input.
   ///
   /// - Parameters:
+  ///   - output: the snapshot file to write.
+  ///   - depfile: where to write the depfile, if anywhere.
   ///   - createFolder: create the output's folder first (plugin mode).
   ///   - beforeRename: called with the temporary file complete, before it replaces `output`
   ///     (fault injection for tests).

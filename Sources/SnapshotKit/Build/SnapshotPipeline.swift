@@ -24,7 +24,7 @@ public struct SnapshotPipeline: Sendable {
     case childProcess(executable: String, timeout: Duration = .seconds(300))
   }
 
-  /// What to build. Set ``ResolverOptions/confinedTo`` (through
+  /// What to build. Set the resolver option `confinedTo` (through
   /// ``BuildConfiguration/load(from:confinedTo:)``) to confine every input to a folder.
   public var configuration: BuildConfiguration
   /// Where V8 runs.

@@ -27,8 +27,10 @@ public enum V8Engine {
   /// Initialises V8 with `flags` (each like `--no-lazy`). Calling it again with the same flags
   /// does nothing; other flags are an error, because V8's flags are process-wide.
   ///
-  /// - Parameter fixedSeeds: fix V8's hash and random seeds, as reproducible builds need.
-  ///   A process already initialised with fixed seeds also accepts `fixedSeeds: false`.
+  /// - Parameters:
+  ///   - flags: V8 command-line flags, each starting with `--`; empty strings are ignored.
+  ///   - fixedSeeds: fix V8's hash and random seeds, as reproducible builds need.
+  ///     A process already initialised with fixed seeds also accepts `fixedSeeds: false`.
   public static func initialize(flags: [String] = [], fixedSeeds: Bool = false) throws(V8EngineError) {
     let flags = flags.filter { !$0.isEmpty }
     if let bad = flags.first(where: { !$0.hasPrefix("--") || $0.contains(" ") }) {
