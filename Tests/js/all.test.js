@@ -3,6 +3,7 @@ import { run } from "./harness.js";
 import "./primordials.test.js";
 import "./events.test.js";
 import "./encoding.test.js";
+import "./encoding_legacy.test.js";
 import "./console.test.js";
 import "./structured_clone.test.js";
 import "./url.test.js";

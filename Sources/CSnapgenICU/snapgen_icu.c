@@ -1,0 +1,355 @@
+// Encoding Standard decoders and UTS #46 over ICU. Multi-byte encodings and UTF-16 stream
+// through ICU converters; single-byte encodings decode through a 128-entry table taken from
+// ICU once per decoder and patched where ICU's tables differ from the standard's indexes.
+#include "snapgen_icu.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/uidna.h>
+
+enum { sg_no_code_point = 0xFFFFFFFFu };
+
+/// Multi-byte encodings whose ICU converter needs a patch to match the standard.
+typedef enum { sg_plain, sg_gb18030, sg_shift_jis, sg_big5 } sg_variant;
+
+struct sg_text_decoder {
+  UConverter *converter;  // NULL for table decoders
+  uint32_t table[128];    // bytes 0x80–0xFF of a single-byte encoding
+  int fatal;
+  sg_variant variant;
+};
+
+/// One difference between ICU's table and the Encoding Standard's index (code point
+/// sg_no_code_point: the byte is an error).
+typedef struct {
+  uint8_t byte;
+  uint32_t code_point;
+} sg_patch;
+
+typedef struct {
+  const char *name;       // the Encoding Standard's name
+  const char *icu_name;   // NULL: the table is Latin-1 plus `patches`
+  const sg_patch *patches;
+  size_t patch_count;
+} sg_single_byte;
+
+// ISO-8859-16 (index-iso-8859-16): ICU ships no converter for it; it differs from Latin-1 here.
+static const sg_patch iso_8859_16[] = {
+  {0xA1, 0x0104}, {0xA2, 0x0105}, {0xA3, 0x0141}, {0xA4, 0x20AC}, {0xA5, 0x201E}, {0xA6, 0x0160},
+  {0xA8, 0x0161}, {0xAA, 0x0218}, {0xAC, 0x0179}, {0xAE, 0x017A}, {0xAF, 0x017B}, {0xB2, 0x010C},
+  {0xB3, 0x0142}, {0xB4, 0x017D}, {0xB5, 0x201D}, {0xB8, 0x017E}, {0xB9, 0x010D}, {0xBA, 0x0219},
+  {0xBC, 0x0152}, {0xBD, 0x0153}, {0xBE, 0x0178}, {0xBF, 0x017C}, {0xC3, 0x0102}, {0xC5, 0x0106},
+  {0xD0, 0x0110}, {0xD1, 0x0143}, {0xD5, 0x0150}, {0xD7, 0x015A}, {0xD8, 0x0170}, {0xDD, 0x0118},
+  {0xDE, 0x021A}, {0xE3, 0x0103}, {0xE5, 0x0107}, {0xF0, 0x0111}, {0xF1, 0x0144}, {0xF5, 0x0151},
+  {0xF7, 0x015B}, {0xF8, 0x0171}, {0xFD, 0x0119}, {0xFE, 0x021B},
+};
+// KOI8-U in the standard is KOI8-RU for these two bytes.
+static const sg_patch koi8_u[] = {{0xAE, 0x045E}, {0xBE, 0x040E}};
+#include "single_byte_patches.h"
+
+#define SG_PATCHES(array) array, sizeof(array) / sizeof(array[0])
+static const sg_single_byte single_byte_encodings[] = {
+  {"ibm866", "ibm-866_P100-1995", SG_PATCHES(ibm866)},
+  {"iso-8859-2", "ibm-912_P100-1995", SG_PATCHES(iso_8859_2)},
+  {"iso-8859-3", "ibm-913_P100-2000", SG_PATCHES(iso_8859_3)},
+  {"iso-8859-4", "ibm-914_P100-1995", SG_PATCHES(iso_8859_4)},
+  {"iso-8859-5", "ibm-915_P100-1995", SG_PATCHES(iso_8859_5)},
+  {"iso-8859-6", "ibm-1089_P100-1995", SG_PATCHES(iso_8859_6)},
+  {"iso-8859-7", "ibm-9005_X110-2007", SG_PATCHES(iso_8859_7)},
+  {"iso-8859-8", "ibm-5012_P100-1999", SG_PATCHES(iso_8859_8)},
+  {"iso-8859-8-i", "ibm-5012_P100-1999", SG_PATCHES(iso_8859_8)},
+  {"iso-8859-10", "iso-8859_10-1998", SG_PATCHES(iso_8859_10)},
+  {"iso-8859-13", "ibm-921_P100-1995", SG_PATCHES(iso_8859_13)},
+  {"iso-8859-14", "iso-8859_14-1998", SG_PATCHES(iso_8859_14)},
+  {"iso-8859-15", "ibm-923_P100-1998", SG_PATCHES(iso_8859_15)},
+  {"iso-8859-16", NULL, SG_PATCHES(iso_8859_16)},
+  {"koi8-r", "ibm-878_P100-1996", SG_PATCHES(koi8_r)},
+  {"koi8-u", "ibm-1168_P100-2002", SG_PATCHES(koi8_u)},
+  {"macintosh", "macos-0_2-10.2", SG_PATCHES(macintosh)},
+  {"windows-874", "windows-874-2000", SG_PATCHES(windows_874)},
+  {"windows-1250", "ibm-5346_P100-1998", SG_PATCHES(windows_1250)},
+  {"windows-1251", "ibm-5347_P100-1998", SG_PATCHES(windows_1251)},
+  {"windows-1252", "ibm-5348_P100-1997", SG_PATCHES(windows_1252)},
+  {"windows-1253", "ibm-5349_P100-1998", SG_PATCHES(windows_1253)},
+  {"windows-1254", "ibm-5350_P100-1998", SG_PATCHES(windows_1254)},
+  {"windows-1255", "ibm-9447_P100-2002", SG_PATCHES(windows_1255)},
+  {"windows-1256", "ibm-9448_X100-2005", SG_PATCHES(windows_1256)},
+  {"windows-1257", "ibm-9449_P100-2002", SG_PATCHES(windows_1257)},
+  {"windows-1258", "ibm-5354_P100-1998", SG_PATCHES(windows_1258)},
+  {"x-mac-cyrillic", "macos-7_3-10.2", SG_PATCHES(x_mac_cyrillic)},
+};
+
+typedef struct {
+  const char *name;
+  const char *icu_name;
+  sg_variant variant;
+} sg_multi_byte;
+
+// gbk decodes exactly as gb18030 in the standard; big5 includes HKSCS; euc-kr is Windows 949.
+static const sg_multi_byte multi_byte_encodings[] = {
+  {"gbk", "gb18030", sg_gb18030},
+  {"gb18030", "gb18030", sg_gb18030},
+  {"big5", "ibm-1375_P100-2008", sg_big5},
+  {"euc-jp", "euc-jp-2007", sg_plain},
+  {"iso-2022-jp", "ISO_2022,locale=ja,version=0", sg_plain},
+  {"shift_jis", "ibm-943_P15A-2003", sg_shift_jis},
+  {"euc-kr", "windows-949-2000", sg_plain},
+  {"utf-16le", "UTF-16LE", sg_plain},
+  {"utf-16be", "UTF-16BE", sg_plain},
+};
+
+/// ICU's error callback: a lone byte the standard maps but ICU does not (gb18030 0x80 is
+/// U+20AC, Shift_JIS 0x80 is U+0080) is written as the standard says; any other error is one
+/// U+FFFD, or stops the conversion in fatal mode (the error code is left set).
+static void sg_on_error(const void *context, UConverterToUnicodeArgs *args, const char *units, int32_t length,
+                        UConverterCallbackReason reason, UErrorCode *error) {
+  const sg_text_decoder *decoder = context;
+  if (reason > UCNV_IRREGULAR) return;
+  UChar replacement = 0xFFFD;
+  int patched = 0;
+  if (length == 1 && (uint8_t)units[0] == 0x80) {
+    if (decoder->variant == sg_gb18030) replacement = 0x20AC, patched = 1;
+    if (decoder->variant == sg_shift_jis) replacement = 0x0080, patched = 1;
+  }
+  if (decoder->fatal && !patched) return;
+  *error = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars(args, &replacement, 1, 0, error);
+}
+
+/// Big5: ICU's HKSCS table maps four pointers into the Private Use Area where the standard
+/// gives two code points each. Rewrites them in place (growing the buffer).
+static UChar *sg_big5_expand(UChar *buffer, size_t *used, size_t *capacity) {
+  size_t extra = 0;
+  for (size_t index = 0; index < *used; index++) {
+    if (buffer[index] == 0xF325 || buffer[index] == 0xF327 || buffer[index] == 0xF344 || buffer[index] == 0xF346) extra++;
+  }
+  if (extra == 0) return buffer;
+  if (*used + extra > *capacity) {
+    UChar *grown = realloc(buffer, (*used + extra) * sizeof(UChar));
+    if (grown == NULL) return NULL;
+    buffer = grown;
+    *capacity = *used + extra;
+  }
+  size_t from = *used, to = *used + extra;
+  while (from > 0) {
+    UChar unit = buffer[--from];
+    switch (unit) {
+    case 0xF325: buffer[--to] = 0x0304; buffer[--to] = 0x00CA; break;
+    case 0xF327: buffer[--to] = 0x030C; buffer[--to] = 0x00CA; break;
+    case 0xF344: buffer[--to] = 0x0304; buffer[--to] = 0x00EA; break;
+    case 0xF346: buffer[--to] = 0x030C; buffer[--to] = 0x00EA; break;
+    default: buffer[--to] = unit;
+    }
+  }
+  *used += extra;
+  return buffer;
+}
+
+/// Decodes one byte with ICU; sg_no_code_point when ICU has no single mapping for it.
+static uint32_t sg_icu_byte(UConverter *converter, uint8_t byte) {
+  UChar units[4];
+  UErrorCode error = U_ZERO_ERROR;
+  ucnv_resetToUnicode(converter);
+  int32_t count = ucnv_toUChars(converter, units, 4, (const char *)&byte, 1, &error);
+  if (U_FAILURE(error) || count != 1 || units[0] == 0xFFFD || units[0] == 0x1A) return sg_no_code_point;
+  return units[0];
+}
+
+static int sg_fill_table(sg_text_decoder *decoder, const sg_single_byte *encoding) {
+  for (int index = 0; index < 128; index++) decoder->table[index] = (uint32_t)(0x80 + index);
+  if (encoding->icu_name != NULL) {
+    UErrorCode error = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(encoding->icu_name, &error);
+    if (U_FAILURE(error)) return 0;
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &error);
+    for (int index = 0; index < 128; index++) {
+      uint32_t code_point = sg_icu_byte(converter, (uint8_t)(0x80 + index));
+      // The standard's indexes give the C1 controls where a Windows code page has a hole.
+      if (code_point == sg_no_code_point && index < 0x20) code_point = (uint32_t)(0x80 + index);
+      decoder->table[index] = code_point;
+    }
+    ucnv_close(converter);
+  }
+  for (size_t index = 0; index < encoding->patch_count; index++) {
+    if (encoding->patches[index].byte < 0x80) continue;  // SG_NONE: no patch
+    decoder->table[encoding->patches[index].byte - 0x80] = encoding->patches[index].code_point;
+  }
+  return 1;
+}
+
+sg_text_decoder *sg_text_decoder_open(const char *name, int fatal) {
+  sg_text_decoder *decoder = calloc(1, sizeof(sg_text_decoder));
+  if (decoder == NULL) return NULL;
+  decoder->fatal = fatal != 0;
+  for (size_t index = 0; index < sizeof(single_byte_encodings) / sizeof(single_byte_encodings[0]); index++) {
+    if (strcmp(name, single_byte_encodings[index].name) != 0) continue;
+    if (sg_fill_table(decoder, &single_byte_encodings[index])) return decoder;
+    free(decoder);
+    return NULL;
+  }
+  for (size_t index = 0; index < sizeof(multi_byte_encodings) / sizeof(multi_byte_encodings[0]); index++) {
+    if (strcmp(name, multi_byte_encodings[index].name) != 0) continue;
+    UErrorCode error = U_ZERO_ERROR;
+    decoder->converter = ucnv_open(multi_byte_encodings[index].icu_name, &error);
+    if (U_FAILURE(error) || decoder->converter == NULL) break;
+    decoder->variant = multi_byte_encodings[index].variant;
+    ucnv_setToUCallBack(decoder->converter, sg_on_error, decoder, NULL, NULL, &error);
+    if (U_FAILURE(error)) break;
+    return decoder;
+  }
+  sg_text_decoder_close(decoder);
+  return NULL;
+}
+
+static int sg_decode_table(sg_text_decoder *decoder, const uint8_t *bytes, size_t length, uint16_t **output,
+                           size_t *output_length) {
+  uint16_t *buffer = malloc((length > 0 ? length : 1) * sizeof(uint16_t));
+  if (buffer == NULL) return -1;
+  for (size_t index = 0; index < length; index++) {
+    uint8_t byte = bytes[index];
+    uint32_t code_point = byte < 0x80 ? byte : decoder->table[byte - 0x80];
+    if (code_point == sg_no_code_point) {
+      if (decoder->fatal) {
+        free(buffer);
+        return 1;
+      }
+      code_point = 0xFFFD;
+    }
+    buffer[index] = (uint16_t)code_point;
+  }
+  *output = buffer;
+  *output_length = length;
+  return 0;
+}
+
+int sg_text_decoder_decode(sg_text_decoder *decoder, const uint8_t *bytes, size_t length, int flush,
+                           uint16_t **output, size_t *output_length) {
+  *output = NULL;
+  *output_length = 0;
+  if (decoder->converter == NULL) return sg_decode_table(decoder, bytes, length, output, output_length);
+  // No encoding here yields more than two UTF-16 units per byte; the loop grows it anyway.
+  size_t capacity = length * 2 + 16;
+  size_t used = 0;
+  UChar *buffer = malloc(capacity * sizeof(UChar));
+  if (buffer == NULL) return -1;
+  const char *source = (const char *)bytes;
+  const char *source_end = source + length;
+  for (;;) {
+    UChar *target = buffer + used;
+    UErrorCode error = U_ZERO_ERROR;
+    ucnv_toUnicode(decoder->converter, &target, buffer + capacity, &source, source_end, NULL, flush != 0, &error);
+    used = (size_t)(target - buffer);
+    if (error == U_BUFFER_OVERFLOW_ERROR) {
+      capacity *= 2;
+      UChar *grown = realloc(buffer, capacity * sizeof(UChar));
+      if (grown == NULL) {
+        free(buffer);
+        return -1;
+      }
+      buffer = grown;
+      continue;
+    }
+    if (U_FAILURE(error)) {
+      free(buffer);
+      ucnv_resetToUnicode(decoder->converter);
+      return error == U_MEMORY_ALLOCATION_ERROR ? -1 : 1;
+    }
+    break;
+  }
+  if (flush) ucnv_resetToUnicode(decoder->converter);
+  if (decoder->variant == sg_shift_jis) {
+    // ICU's IBM-943 tables rotate three ASCII controls (bytes 0x1A, 0x1C, 0x7F decode to U+001C,
+    // U+007F, U+001A); the standard decodes every ASCII byte as itself. No other byte decodes
+    // to these code points, so rotating them back is exact.
+    for (size_t index = 0; index < used; index++) {
+      switch (buffer[index]) {
+      case 0x1C: buffer[index] = 0x1A; break;
+      case 0x7F: buffer[index] = 0x1C; break;
+      case 0x1A: buffer[index] = 0x7F; break;
+      default: break;
+      }
+    }
+  }
+  if (decoder->variant == sg_big5) {
+    UChar *expanded = sg_big5_expand(buffer, &used, &capacity);
+    if (expanded == NULL) {
+      free(buffer);
+      return -1;
+    }
+    buffer = expanded;
+  }
+  *output = (uint16_t *)buffer;
+  *output_length = used;
+  return 0;
+}
+
+void sg_text_decoder_reset(sg_text_decoder *decoder) {
+  if (decoder->converter != NULL) ucnv_resetToUnicode(decoder->converter);
+}
+
+void sg_text_decoder_close(sg_text_decoder *decoder) {
+  if (decoder == NULL) return;
+  if (decoder->converter != NULL) ucnv_close(decoder->converter);
+  free(decoder);
+}
+
+void sg_text_decoder_free(uint16_t *buffer) { free(buffer); }
+
+// MARK: - UTS #46
+
+static pthread_once_t sg_idna_once = PTHREAD_ONCE_INIT;
+static UIDNA *sg_idna_lenient;
+static UIDNA *sg_idna_strict;
+
+static void sg_idna_open(void) {
+  const uint32_t options = UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_NONTRANSITIONAL_TO_ASCII |
+                           UIDNA_NONTRANSITIONAL_TO_UNICODE;
+  UErrorCode error = U_ZERO_ERROR;
+  sg_idna_lenient = uidna_openUTS46(options, &error);
+  if (U_FAILURE(error)) sg_idna_lenient = NULL;
+  error = U_ZERO_ERROR;
+  sg_idna_strict = uidna_openUTS46(options | UIDNA_USE_STD3_RULES, &error);
+  if (U_FAILURE(error)) sg_idna_strict = NULL;
+}
+
+int sg_domain_to_ascii(const char *input, size_t length, int be_strict, char **output, size_t *output_length) {
+  *output = NULL;
+  *output_length = 0;
+  pthread_once(&sg_idna_once, sg_idna_open);
+  const UIDNA *idna = be_strict ? sg_idna_strict : sg_idna_lenient;
+  if (idna == NULL || length > INT32_MAX / 4) return -1;
+  int32_t capacity = (int32_t)length * 4 + 64;
+  for (int attempt = 0; attempt < 2; attempt++) {
+    char *buffer = malloc((size_t)capacity);
+    if (buffer == NULL) return -1;
+    UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t written = uidna_nameToASCII_UTF8(idna, input, (int32_t)length, buffer, capacity, &info, &error);
+    if (error == U_BUFFER_OVERFLOW_ERROR) {
+      free(buffer);
+      capacity = written + 1;
+      continue;
+    }
+    if (U_FAILURE(error)) {
+      free(buffer);
+      return -1;
+    }
+    // CheckHyphens is false in the URL Standard; VerifyDnsLength is be_strict.
+    uint32_t errors = info.errors & ~(uint32_t)(UIDNA_ERROR_LEADING_HYPHEN | UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4);
+    if (!be_strict) {
+      errors &= ~(uint32_t)(UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG | UIDNA_ERROR_DOMAIN_NAME_TOO_LONG);
+    }
+    if (errors != 0) {
+      free(buffer);
+      return 1;
+    }
+    *output = buffer;
+    *output_length = (size_t)written;
+    return 0;
+  }
+  return -1;
+}
