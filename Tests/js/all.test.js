@@ -7,6 +7,7 @@ import "./encoding_legacy.test.js";
 import "./console.test.js";
 import "./structured_clone.test.js";
 import "./url.test.js";
+import "./wpt_data.test.js";
 import "./runtime.test.js";
 
 export const failed = await run();
