@@ -9,6 +9,7 @@ import "./structured_clone.test.js";
 import "./url.test.js";
 import "./wpt_data.test.js";
 import "./runtime.test.js";
+import "./web_gaps.test.js";
 
 export const failed = await run();
 if (failed > 0) throw new Error(`${failed} JS test(s) failed`);
