@@ -1,7 +1,10 @@
-// Encoding Standard decoders and UTS #46 over ICU. Multi-byte encodings and UTF-16 stream
-// through ICU converters; single-byte encodings decode through a 128-entry table taken from
-// ICU once per decoder and patched where ICU's tables differ from the standard's indexes.
+// Encoding Standard decoders and UTS #46 over ICU. gb18030/gbk, EUC-JP, ISO-2022-JP and UTF-16
+// stream through ICU converters; Big5, EUC-KR and Shift_JIS run the standard's algorithms over
+// indexes read from ICU (two_byte_decoder.c); single-byte encodings decode through a 128-entry
+// table taken from ICU once per decoder and patched where ICU's tables differ from the
+// standard's indexes.
 #include "snapgen_icu.h"
+#include "two_byte_decoder.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -14,11 +17,14 @@
 enum { sg_no_code_point = 0xFFFFFFFFu };
 
 /// Multi-byte encodings whose ICU converter needs a patch to match the standard.
-typedef enum { sg_plain, sg_gb18030, sg_shift_jis, sg_big5 } sg_variant;
+typedef enum { sg_plain, sg_gb18030 } sg_variant;
 
 struct sg_text_decoder {
-  UConverter *converter;  // NULL for table decoders
-  uint32_t table[128];    // bytes 0x80–0xFF of a single-byte encoding
+  UConverter *converter;      // ICU-streamed encodings, else NULL
+  const uint32_t *two_byte;   // Big5, EUC-KR, Shift_JIS: the index, else NULL
+  sg_two_byte_kind two_byte_kind;
+  uint8_t lead;               // the two-byte decoders' pending lead byte
+  uint32_t table[128];        // bytes 0x80–0xFF of a single-byte encoding
   int fatal;
   sg_variant variant;
 };
@@ -89,64 +95,51 @@ typedef struct {
   sg_variant variant;
 } sg_multi_byte;
 
-// gbk decodes exactly as gb18030 in the standard; big5 includes HKSCS; euc-kr is Windows 949.
+// gbk decodes exactly as gb18030 in the standard.
 static const sg_multi_byte multi_byte_encodings[] = {
   {"gbk", "gb18030", sg_gb18030},
   {"gb18030", "gb18030", sg_gb18030},
-  {"big5", "ibm-1375_P100-2008", sg_big5},
   {"euc-jp", "euc-jp-2007", sg_plain},
   {"iso-2022-jp", "ISO_2022,locale=ja,version=0", sg_plain},
-  {"shift_jis", "ibm-943_P15A-2003", sg_shift_jis},
-  {"euc-kr", "windows-949-2000", sg_plain},
   {"utf-16le", "UTF-16LE", sg_plain},
   {"utf-16be", "UTF-16BE", sg_plain},
 };
 
-/// ICU's error callback: a lone byte the standard maps but ICU does not (gb18030 0x80 is
-/// U+20AC, Shift_JIS 0x80 is U+0080) is written as the standard says; any other error is one
-/// U+FFFD, or stops the conversion in fatal mode (the error code is left set).
+/// ICU's error callback: gb18030's lone byte 0x80, which the standard maps to U+20AC and ICU
+/// does not, is written as U+20AC; any other error is one U+FFFD, or stops the conversion in
+/// fatal mode (the error code is left set).
 static void sg_on_error(const void *context, UConverterToUnicodeArgs *args, const char *units, int32_t length,
                         UConverterCallbackReason reason, UErrorCode *error) {
   const sg_text_decoder *decoder = context;
   if (reason > UCNV_IRREGULAR) return;
   UChar replacement = 0xFFFD;
   int patched = 0;
-  if (length == 1 && (uint8_t)units[0] == 0x80) {
-    if (decoder->variant == sg_gb18030) replacement = 0x20AC, patched = 1;
-    if (decoder->variant == sg_shift_jis) replacement = 0x0080, patched = 1;
+  if (length == 1 && (uint8_t)units[0] == 0x80 && decoder->variant == sg_gb18030) {
+    replacement = 0x20AC;
+    patched = 1;
   }
   if (decoder->fatal && !patched) return;
   *error = U_ZERO_ERROR;
   ucnv_cbToUWriteUChars(args, &replacement, 1, 0, error);
 }
 
-/// Big5: ICU's HKSCS table maps four pointers into the Private Use Area where the standard
-/// gives two code points each. Rewrites them in place (growing the buffer).
-static UChar *sg_big5_expand(UChar *buffer, size_t *used, size_t *capacity) {
-  size_t extra = 0;
-  for (size_t index = 0; index < *used; index++) {
-    if (buffer[index] == 0xF325 || buffer[index] == 0xF327 || buffer[index] == 0xF344 || buffer[index] == 0xF346) extra++;
-  }
-  if (extra == 0) return buffer;
-  if (*used + extra > *capacity) {
-    UChar *grown = realloc(buffer, (*used + extra) * sizeof(UChar));
-    if (grown == NULL) return NULL;
-    buffer = grown;
-    *capacity = *used + extra;
-  }
-  size_t from = *used, to = *used + extra;
-  while (from > 0) {
-    UChar unit = buffer[--from];
-    switch (unit) {
-    case 0xF325: buffer[--to] = 0x0304; buffer[--to] = 0x00CA; break;
-    case 0xF327: buffer[--to] = 0x030C; buffer[--to] = 0x00CA; break;
-    case 0xF344: buffer[--to] = 0x0304; buffer[--to] = 0x00EA; break;
-    case 0xF346: buffer[--to] = 0x030C; buffer[--to] = 0x00EA; break;
-    default: buffer[--to] = unit;
+/// gb18030: ICU 72 has GB18030-2005's mappings; the standard's index follows GB18030-2022,
+/// which moved these 18 two-byte codes from the Private Use Area to the characters they stand
+/// for. Each of these PUA code points comes from exactly one two-byte code, so this is exact.
+static const UChar gb18030_2022[][2] = {
+  {0xE78D, 0xFE10}, {0xE78E, 0xFE12}, {0xE78F, 0xFE11}, {0xE790, 0xFE13}, {0xE791, 0xFE14}, {0xE792, 0xFE15},
+  {0xE793, 0xFE16}, {0xE794, 0xFE17}, {0xE795, 0xFE18}, {0xE796, 0xFE19}, {0xE81E, 0x9FB4}, {0xE826, 0x9FB5},
+  {0xE82B, 0x9FB6}, {0xE82C, 0x9FB7}, {0xE832, 0x9FB8}, {0xE843, 0x9FB9}, {0xE854, 0x9FBA}, {0xE864, 0x9FBB},
+};
+
+static void sg_gb18030_2022(UChar *buffer, size_t used) {
+  for (size_t index = 0; index < used; index++) {
+    UChar unit = buffer[index];
+    if (unit < 0xE78D || unit > 0xE864) continue;
+    for (size_t entry = 0; entry < sizeof(gb18030_2022) / sizeof(gb18030_2022[0]); entry++) {
+      if (gb18030_2022[entry][0] == unit) buffer[index] = gb18030_2022[entry][1];
     }
   }
-  *used += extra;
-  return buffer;
 }
 
 /// Decodes one byte with ICU; sg_no_code_point when ICU has no single mapping for it.
@@ -191,6 +184,18 @@ sg_text_decoder *sg_text_decoder_open(const char *name, int fatal) {
     free(decoder);
     return NULL;
   }
+  static const struct {
+    const char *name;
+    sg_two_byte_kind kind;
+  } two_byte_encodings[] = {{"big5", sg_two_byte_big5}, {"euc-kr", sg_two_byte_euc_kr}, {"shift_jis", sg_two_byte_shift_jis}};
+  for (size_t index = 0; index < sizeof(two_byte_encodings) / sizeof(two_byte_encodings[0]); index++) {
+    if (strcmp(name, two_byte_encodings[index].name) != 0) continue;
+    decoder->two_byte_kind = two_byte_encodings[index].kind;
+    decoder->two_byte = sg_two_byte_index(decoder->two_byte_kind);
+    if (decoder->two_byte != NULL) return decoder;
+    free(decoder);
+    return NULL;
+  }
   for (size_t index = 0; index < sizeof(multi_byte_encodings) / sizeof(multi_byte_encodings[0]); index++) {
     if (strcmp(name, multi_byte_encodings[index].name) != 0) continue;
     UErrorCode error = U_ZERO_ERROR;
@@ -226,10 +231,26 @@ static int sg_decode_table(sg_text_decoder *decoder, const uint8_t *bytes, size_
   return 0;
 }
 
+static int sg_decode_two_byte(sg_text_decoder *decoder, const uint8_t *bytes, size_t length, int flush,
+                              uint16_t **output, size_t *output_length) {
+  uint16_t *buffer = malloc((length * 2 + 1) * sizeof(uint16_t));
+  if (buffer == NULL) return -1;
+  long written = sg_two_byte_decode(decoder->two_byte_kind, decoder->two_byte, &decoder->lead, bytes, length, flush,
+                                    decoder->fatal, buffer);
+  if (written < 0) {
+    free(buffer);
+    return 1;
+  }
+  *output = buffer;
+  *output_length = (size_t)written;
+  return 0;
+}
+
 int sg_text_decoder_decode(sg_text_decoder *decoder, const uint8_t *bytes, size_t length, int flush,
                            uint16_t **output, size_t *output_length) {
   *output = NULL;
   *output_length = 0;
+  if (decoder->two_byte != NULL) return sg_decode_two_byte(decoder, bytes, length, flush, output, output_length);
   if (decoder->converter == NULL) return sg_decode_table(decoder, bytes, length, output, output_length);
   // No encoding here yields more than two UTF-16 units per byte; the loop grows it anyway.
   size_t capacity = length * 2 + 16;
@@ -261,33 +282,14 @@ int sg_text_decoder_decode(sg_text_decoder *decoder, const uint8_t *bytes, size_
     break;
   }
   if (flush) ucnv_resetToUnicode(decoder->converter);
-  if (decoder->variant == sg_shift_jis) {
-    // ICU's IBM-943 tables rotate three ASCII controls (bytes 0x1A, 0x1C, 0x7F decode to U+001C,
-    // U+007F, U+001A); the standard decodes every ASCII byte as itself. No other byte decodes
-    // to these code points, so rotating them back is exact.
-    for (size_t index = 0; index < used; index++) {
-      switch (buffer[index]) {
-      case 0x1C: buffer[index] = 0x1A; break;
-      case 0x7F: buffer[index] = 0x1C; break;
-      case 0x1A: buffer[index] = 0x7F; break;
-      default: break;
-      }
-    }
-  }
-  if (decoder->variant == sg_big5) {
-    UChar *expanded = sg_big5_expand(buffer, &used, &capacity);
-    if (expanded == NULL) {
-      free(buffer);
-      return -1;
-    }
-    buffer = expanded;
-  }
+  if (decoder->variant == sg_gb18030) sg_gb18030_2022(buffer, used);
   *output = (uint16_t *)buffer;
   *output_length = used;
   return 0;
 }
 
 void sg_text_decoder_reset(sg_text_decoder *decoder) {
+  decoder->lead = 0;
   if (decoder->converter != NULL) ucnv_resetToUnicode(decoder->converter);
 }
 

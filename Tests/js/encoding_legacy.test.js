@@ -66,6 +66,10 @@ test("TextDecoder: gb18030 and gbk", () => {
   assertEquals(decode("gb18030", [0x81, 0x30, 0x81, 0x30]), "\u0080"); // four-byte range
   assertEquals(decode("gb18030", [0x90, 0x30, 0x81, 0x30]), "\u{10000}");
   assertEquals(decode("gb18030", [0xff]), "\uFFFD");
+  // GB18030-2022 (the standard's index): these two-byte codes are characters, not private use.
+  assertEquals(decode("gb18030", [0xa6, 0xd9, 0xa6, 0xf3, 0xfe, 0x59, 0xfe, 0xa0]), "\ufe10\ufe19\u9fb4\u9fbb");
+  // A bad third byte of a four-byte sequence: error, then the second byte and the bad byte again.
+  assertEquals(decode("gb18030", [0x81, 0x30, 0xff]), "\uFFFD0\uFFFD");
   assertThrows(() => decode("gb18030", [0xff], { fatal: true }), TypeError);
 });
 
@@ -74,6 +78,14 @@ test("TextDecoder: big5 (with HKSCS and its two-code-point pointers)", () => {
   assertEquals(decode("big5", [0x88, 0x62, 0x88, 0x64]), "\u00ca\u0304\u00ca\u030c");
   assertEquals(decode("big5", [0x88, 0xa3, 0x88, 0xa5]), "\u00ea\u0304\u00ea\u030c");
   assertEquals(decode("big5", [0xa4]), "\uFFFD");
+  assertEquals(decode("big5", [0xf9, 0xfe]), "\uffed");
+  // A bad trail byte: an ASCII one is read again, any other is consumed with the lead.
+  assertEquals(decode("big5", [0x81, 0x81, 0x41]), "\uFFFDA");
+  assertEquals(decode("big5", [0x81, 0xa0, 0x41]), "\uFFFDA");
+  assertEquals(decode("big5", [0x85, 0x40]), "\uFFFD@");
+  // 0x80 and 0xFF are never leads; the user-defined area is not mapped.
+  assertEquals(decode("big5", [0x80, 0xff]), "\uFFFD\uFFFD");
+  assertEquals(decode("big5", [0x81, 0x40]), "\uFFFD@");
 });
 
 test("TextDecoder: Japanese and Korean encodings", () => {
@@ -84,6 +96,16 @@ test("TextDecoder: Japanese and Korean encodings", () => {
   assertEquals(decode("euc-kr", [0xb0, 0xa1, 0x81, 0x41]), "가갂");
   assertThrows(() => decode("euc-kr", [0xb0], { fatal: true }), TypeError);
   assertEquals(decode("euc-kr", [0xb0]), "\uFFFD");
+  assertEquals(decode("euc-kr", [0x81, 0xff, 0x41]), "\uFFFDA");
+  assertEquals(decode("euc-kr", [0x80, 0xff]), "\uFFFD\uFFFD");
+  assertEquals(decode("euc-kr", [0xa1, 0x30]), "\uFFFD0");
+  assertEquals(decode("shift_jis", [0x81, 0xfd, 0x41]), "\uFFFDA");
+  assertEquals(decode("shift_jis", [0x81, 0x7f]), "\uFFFD\u007f");
+  assertEquals(decode("shift_jis", [0x82, 0x40]), "\uFFFD@");
+  assertEquals(decode("shift_jis", [0xf0, 0x40]), "\ue000"); // the user-defined area
+  assertEquals(decode("shift_jis", [0xa0, 0xfd]), "\uFFFD\uFFFD");
+  assertThrows(() => decode("shift_jis", [0x81, 0xfd], { fatal: true }), TypeError);
+  assertThrows(() => decode("big5", [0x81], { fatal: true }), TypeError);
 });
 
 test("TextDecoder: UTF-16LE and UTF-16BE", () => {
@@ -111,6 +133,8 @@ test("TextDecoder: streaming keeps partial sequences between calls", () => {
     ["gb18030", [0x90, 0x30, 0x81, 0x30, 0xc4, 0xe3], "\u{10000}你"],
     ["utf-16le", [0x3d, 0xd8, 0x00, 0xde, 0x41, 0x00], "😀A"],
     ["big5", [0x88, 0x62, 0xa4, 0x40], "\u00ca\u0304一"],
+    ["big5", [0x81, 0x81, 0x41, 0xa4, 0x40], "\uFFFDA一"],
+    ["euc-kr", [0xb0, 0xa1, 0x81, 0x41], "가갂"],
     ["iso-2022-jp", [0x1b, 0x24, 0x42, 0x24, 0x22, 0x1b, 0x28, 0x42], "あ"],
   ];
   for (const [label, bytes, expected] of cases) {
