@@ -1,9 +1,10 @@
-// Encoding Standard decoders and UTS #46 over ICU. gb18030/gbk, EUC-JP, ISO-2022-JP and UTF-16
-// stream through ICU converters; Big5, EUC-KR and Shift_JIS run the standard's algorithms over
-// indexes read from ICU (two_byte_decoder.c); single-byte encodings decode through a 128-entry
+// Encoding Standard decoders and UTS #46 over ICU. gb18030/gbk and UTF-16 stream through ICU
+// converters; Big5, EUC-KR, Shift_JIS, EUC-JP and ISO-2022-JP run the standard's algorithms over
+// indexes read from ICU (two_byte_decoder.c, jis_decoders.c); single-byte encodings decode through a 128-entry
 // table taken from ICU once per decoder and patched where ICU's tables differ from the
 // standard's indexes.
 #include "snapgen_icu.h"
+#include "jis_decoders.h"
 #include "two_byte_decoder.h"
 
 #include <pthread.h>
@@ -24,6 +25,8 @@ struct sg_text_decoder {
   const uint32_t *two_byte;   // Big5, EUC-KR, Shift_JIS: the index, else NULL
   sg_two_byte_kind two_byte_kind;
   uint8_t lead;               // the two-byte decoders' pending lead byte
+  int jis;                    // 1: EUC-JP, 2: ISO-2022-JP, else 0
+  sg_jis_state jis_state;
   uint32_t table[128];        // bytes 0x80–0xFF of a single-byte encoding
   int fatal;
   sg_variant variant;
@@ -99,8 +102,6 @@ typedef struct {
 static const sg_multi_byte multi_byte_encodings[] = {
   {"gbk", "gb18030", sg_gb18030},
   {"gb18030", "gb18030", sg_gb18030},
-  {"euc-jp", "euc-jp-2007", sg_plain},
-  {"iso-2022-jp", "ISO_2022,locale=ja,version=0", sg_plain},
   {"utf-16le", "UTF-16LE", sg_plain},
   {"utf-16be", "UTF-16BE", sg_plain},
 };
@@ -196,6 +197,12 @@ sg_text_decoder *sg_text_decoder_open(const char *name, int fatal) {
     free(decoder);
     return NULL;
   }
+  if (strcmp(name, "euc-jp") == 0 || strcmp(name, "iso-2022-jp") == 0) {
+    decoder->jis = name[0] == 'e' ? 1 : 2;
+    if (sg_jis_indexes_ready()) return decoder;
+    free(decoder);
+    return NULL;
+  }
   for (size_t index = 0; index < sizeof(multi_byte_encodings) / sizeof(multi_byte_encodings[0]); index++) {
     if (strcmp(name, multi_byte_encodings[index].name) != 0) continue;
     UErrorCode error = U_ZERO_ERROR;
@@ -246,10 +253,27 @@ static int sg_decode_two_byte(sg_text_decoder *decoder, const uint8_t *bytes, si
   return 0;
 }
 
+static int sg_decode_jis(sg_text_decoder *decoder, const uint8_t *bytes, size_t length, int flush, uint16_t **output,
+                         size_t *output_length) {
+  uint16_t *buffer = malloc((length * 3 + 8) * sizeof(uint16_t));
+  if (buffer == NULL) return -1;
+  long written = decoder->jis == 1
+    ? sg_euc_jp_decode(&decoder->jis_state, bytes, length, flush, decoder->fatal, buffer)
+    : sg_iso_2022_jp_decode(&decoder->jis_state, bytes, length, flush, decoder->fatal, buffer);
+  if (written < 0) {
+    free(buffer);
+    return 1;
+  }
+  *output = buffer;
+  *output_length = (size_t)written;
+  return 0;
+}
+
 int sg_text_decoder_decode(sg_text_decoder *decoder, const uint8_t *bytes, size_t length, int flush,
                            uint16_t **output, size_t *output_length) {
   *output = NULL;
   *output_length = 0;
+  if (decoder->jis != 0) return sg_decode_jis(decoder, bytes, length, flush, output, output_length);
   if (decoder->two_byte != NULL) return sg_decode_two_byte(decoder, bytes, length, flush, output, output_length);
   if (decoder->converter == NULL) return sg_decode_table(decoder, bytes, length, output, output_length);
   // No encoding here yields more than two UTF-16 units per byte; the loop grows it anyway.
@@ -290,6 +314,7 @@ int sg_text_decoder_decode(sg_text_decoder *decoder, const uint8_t *bytes, size_
 
 void sg_text_decoder_reset(sg_text_decoder *decoder) {
   decoder->lead = 0;
+  memset(&decoder->jis_state, 0, sizeof(decoder->jis_state));
   if (decoder->converter != NULL) ucnv_resetToUnicode(decoder->converter);
 }
 

@@ -108,6 +108,38 @@ test("TextDecoder: Japanese and Korean encodings", () => {
   assertThrows(() => decode("big5", [0x81], { fatal: true }), TypeError);
 });
 
+test("TextDecoder: EUC-JP (JIS X 0208, JIS X 0212, half-width katakana)", () => {
+  assertEquals(decode("euc-jp", [0x8f, 0xb0, 0xa1]), "\u4e02"); // index-jis0212
+  assertEquals(decode("euc-jp", [0xa1, 0xc0, 0xad, 0xa1]), "\uff3c\u2460"); // index-jis0208 incl. NEC row 13
+  assertEquals(decode("euc-jp", [0x8e, 0xe0, 0x41]), "\uFFFDA");
+  assertEquals(decode("euc-jp", [0x8f, 0xa1, 0x41]), "\uFFFDA");
+  assertEquals(decode("euc-jp", [0xa1]), "\uFFFD");
+  assertEquals(decode("euc-jp", [0x80, 0xff]), "\uFFFD\uFFFD");
+  assertThrows(() => decode("euc-jp", [0x8f, 0xa1], { fatal: true }), TypeError);
+});
+
+test("TextDecoder: ISO-2022-JP states, escapes and the output flag", () => {
+  const esc = 0x1b;
+  assertEquals(decode("iso-2022-jp", [esc, 0x28, 0x49, 0x21, 0x5f]), "\uff61\uff9f"); // katakana
+  assertEquals(decode("iso-2022-jp", [esc, 0x28, 0x4a, 0x5c, 0x7e]), "\u00a5\u203e"); // Roman
+  assertEquals(decode("iso-2022-jp", [esc, 0x24, 0x40, 0x30, 0x21]), "\u4e9c"); // ESC $ @ is JIS X 0208 too
+  // Two escape sequences with nothing between them: the second is an error.
+  assertEquals(decode("iso-2022-jp", [esc, 0x28, 0x42, esc, 0x28, 0x4a, 0x41]), "\uFFFDA");
+  // Unknown or cut escapes: an error, then the bytes after ESC are read again.
+  assertEquals(decode("iso-2022-jp", [esc, 0x41]), "\uFFFDA");
+  assertEquals(decode("iso-2022-jp", [esc, 0x24]), "\uFFFD$");
+  assertEquals(decode("iso-2022-jp", [esc]), "\uFFFD");
+  // An escape in the middle of a two-byte code; a lone lead at the end; SO, SI and non-ASCII.
+  assertEquals(decode("iso-2022-jp", [esc, 0x24, 0x42, 0x24, esc, 0x28, 0x42, 0x41]), "\uFFFDA");
+  assertEquals(decode("iso-2022-jp", [esc, 0x24, 0x42, 0x24]), "\uFFFD");
+  assertEquals(decode("iso-2022-jp", [0x0e, 0x0f, 0x80]), "\uFFFD\uFFFD\uFFFD");
+  assertThrows(() => decode("iso-2022-jp", [esc, 0x41], { fatal: true }), TypeError);
+  // After a flush the decoder starts in the ASCII state again.
+  const decoder = new TextDecoder("iso-2022-jp");
+  assertEquals(decoder.decode(Uint8Array.of(esc, 0x28, 0x49, 0x21)), "\uff61");
+  assertEquals(decoder.decode(Uint8Array.of(0x21)), "!");
+});
+
 test("TextDecoder: UTF-16LE and UTF-16BE", () => {
   assertEquals(decode("utf-16le", [0x41, 0x00, 0x3d, 0xd8, 0x00, 0xde]), "A😀");
   assertEquals(decode("utf-16be", [0x00, 0x41, 0xd8, 0x3d, 0xde, 0x00]), "A😀");
@@ -136,6 +168,9 @@ test("TextDecoder: streaming keeps partial sequences between calls", () => {
     ["big5", [0x81, 0x81, 0x41, 0xa4, 0x40], "\uFFFDA一"],
     ["euc-kr", [0xb0, 0xa1, 0x81, 0x41], "가갂"],
     ["iso-2022-jp", [0x1b, 0x24, 0x42, 0x24, 0x22, 0x1b, 0x28, 0x42], "あ"],
+    // A bad escape in the katakana state: "$", "A", "B" are read again, as katakana.
+    ["iso-2022-jp", [0x41, 0x1b, 0x28, 0x49, 0x21, 0x1b, 0x24, 0x41, 0x42], "A\uff61\uFFFD\uff64\uff81\uff82"],
+    ["euc-jp", [0x8f, 0xb0, 0xa1, 0x8e, 0xb1, 0xa4, 0xa2], "\u4e02\uff71あ"],
   ];
   for (const [label, bytes, expected] of cases) {
     // Every split point, one byte at a time included.
