@@ -224,8 +224,10 @@ export class TextDecoder {
     try {
       output = ops.op_text_decoder_decode(this.#native, bytes === null ? undefined : bytes, this.#doNotFlush);
     } catch (error) {
-      // A fatal error ends the stream (the native decoder has reset itself).
+      // A fatal error ends the stream (the native decoder has reset itself); the op reports it
+      // as a TypeError. Anything else (out of memory) is passed on as it is.
       this.#doNotFlush = false;
+      if (!(error instanceof SafeTypeError)) throw error;
       throw new SafeTypeError(`The encoded data was not valid for encoding ${this.#encoding}`);
     }
     return this.#encoding === "utf-16le" || this.#encoding === "utf-16be" ? this.#serialize(output) : output;
