@@ -52,6 +52,9 @@ let package = Package(
     // SHA-256 and Ed25519 from Debian's OpenSSL 3 (libnode already loads libcrypto.so.3).
     .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "SnapgenCrypto", dependencies: ["COpenSSL"]),
+    // Encoding Standard decoders and UTS #46 from Debian's ICU (libnode already loads libicu).
+    // A C target with a plain header: Swift never sees ICU's own headers (see its header).
+    .target(name: "CSnapgenICU", linkerSettings: [.linkedLibrary("icuuc")]),
     // Pure Swift: takes its module parser through ModuleRequestParser (V8's lives in SnapshotKit).
     .target(name: "BundleResolver", dependencies: ["SnapgenCrypto"]),
     .target(
@@ -62,6 +65,7 @@ let package = Package(
         "CLZ4",
         "BundleResolver",
         "SnapgenCrypto",
+        "CSnapgenICU",
       ]
     ),
     .executableTarget(

@@ -54,7 +54,7 @@ system_v8_ready() {
   is_v8_10_2 /usr/include/node && [ -e "/usr/lib/$multiarch/libnode.so" ]
 }
 
-install_missing zlib1g-dev libdeflate-dev liblz4-dev libssl-dev pkg-config
+install_missing zlib1g-dev libdeflate-dev liblz4-dev libssl-dev libicu-dev pkg-config
 
 if system_v8_ready; then
   rm -rf "$local_v8"

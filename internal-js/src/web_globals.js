@@ -1,7 +1,7 @@
 // Installs the web-standard globals of internal-js on globalThis, with the attributes browsers
 // use for interface objects and namespaces: writable, configurable, not enumerable.
 // Evaluated at snapshot build time: this module only defines properties, it calls no ops.
-import { ObjectDefineProperty, ObjectPrototypeIsPrototypeOf } from "./primordials/index.js";
+import { ObjectDefineProperty, ObjectPrototypeIsPrototypeOf, ObjectSetPrototypeOf } from "./primordials/index.js";
 import { console } from "./console/index.js";
 import { AbortController, AbortSignal, CustomEvent, Event, EventTarget, reportError } from "./events/index.js";
 import { isEvent } from "./events/event.js";
@@ -37,6 +37,11 @@ for (let i = 0; i < names.length; i++) {
     configurable: true,
   });
 }
+
+// The global object is an EventTarget, as a window is: addEventListener & co. are inherited
+// from EventTarget.prototype, whose prototype is Object.prototype (event_target.js keeps the
+// global object's listeners).
+ObjectSetPrototypeOf(globalThis, EventTarget.prototype);
 
 // Platform objects are not serializable: structuredClone throws DataCloneError for them.
 const platformPrototypes = [

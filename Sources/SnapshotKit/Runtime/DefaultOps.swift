@@ -72,6 +72,8 @@ public enum DefaultOps {
         call.loop.cancelTimer(id: try call.number(0))
         return .undefined
       }
+      try TextDecoderOps.register(into: &ops)
+      try DomainToASCIIOps.register(into: &ops)
     } catch {
       preconditionFailure("the default op table is invalid: \(error)")
     }

@@ -1,5 +1,9 @@
-// WebIDL BufferSource conversion: a Uint8Array view over an ArrayBuffer or any ArrayBufferView.
+// WebIDL [AllowShared] BufferSource conversion: a Uint8Array view over an ArrayBuffer, a
+// SharedArrayBuffer or any ArrayBufferView.
 import {
+  FunctionPrototypeCall,
+  ObjectGetOwnPropertyDescriptor,
+  globalThisRef,
   ArrayBufferIsView,
   ArrayBufferPrototypeGetByteLength,
   DataViewPrototypeGetBuffer,
@@ -22,9 +26,27 @@ function isArrayBuffer(value) {
   }
 }
 
+// SharedArrayBuffer does not exist while the snapshot is built (V8 10.2), so its byteLength
+// getter is looked up on first use, at run time.
+let sharedByteLength = null;
+
+function isSharedArrayBuffer(value) {
+  if (sharedByteLength === null) {
+    const constructor = globalThisRef.SharedArrayBuffer;
+    if (typeof constructor !== "function") return false;
+    sharedByteLength = ObjectGetOwnPropertyDescriptor(constructor.prototype, "byteLength").get;
+  }
+  try {
+    FunctionPrototypeCall(sharedByteLength, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Returns a Uint8Array over the bytes of `input`, or throws TypeError naming `context`. */
 export function toUint8Array(input, context) {
-  if (isArrayBuffer(input)) return new SafeUint8Array(input);
+  if (isArrayBuffer(input) || isSharedArrayBuffer(input)) return new SafeUint8Array(input);
   if (ArrayBufferIsView(input)) {
     if (TypedArrayPrototypeGetSymbolToStringTag(input) !== undefined) {
       return new SafeUint8Array(

@@ -1,6 +1,10 @@
-// TextDecoder (Encoding Standard §8.1) for UTF-8, with the standard's UTF-8 decoder (§9.1.1):
-// invalid sequences produce one U+FFFD per maximal subpart, or a TypeError in fatal mode, and a
-// sequence split across `{stream: true}` calls is completed by the next call.
+// TextDecoder (Encoding Standard §8.1) for every encoding of the standard. UTF-8 is decoded
+// here with the standard's UTF-8 decoder (§9.1.1): invalid sequences produce one U+FFFD per
+// maximal subpart, or a TypeError in fatal mode, and a sequence split across `{stream: true}`
+// calls is completed by the next call. x-user-defined is decoded here too; every other encoding
+// streams through a native ICU decoder held by id (ops op_text_decoder_*), closed when the
+// TextDecoder is collected. Labels other than UTF-8's are looked up natively, so the label table
+// stays out of the JS heap.
 import {
   ArrayPrototypeJoin,
   ArrayPrototypePush,
@@ -15,8 +19,10 @@ import {
   StringPrototypeSlice,
   StringPrototypeToLowerCase,
   SafeSet,
+  uncurryThis,
 } from "../primordials/index.js";
 import { toUint8Array } from "./buffer_source.js";
+import { ops } from "../core/ops.js";
 
 const utf8Labels = new SafeSet(["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"]);
 
@@ -32,9 +38,53 @@ function trimAsciiWhitespace(s) {
 
 const CHUNK = 8192;
 
+// Created on first use, at run time: a registry made while the snapshot is built would be
+// serialised with the heap.
+let nativeDecoders = null;
+const SafeFinalizationRegistry = FinalizationRegistry;
+const FinalizationRegistryPrototypeRegister = uncurryThis(FinalizationRegistry.prototype.register);
+
+function closeNativeDecoder(id) {
+  ops.op_text_decoder_close(id);
+}
+
+function openNativeDecoder(owner, encoding, fatal) {
+  const id = ops.op_text_decoder_open(encoding, fatal);
+  if (nativeDecoders === null) nativeDecoders = new SafeFinalizationRegistry(closeNativeDecoder);
+  FinalizationRegistryPrototypeRegister(nativeDecoders, owner, id);
+  return id;
+}
+
+/** The Encoding Standard's "get an encoding": its name, or undefined for an unknown label. */
+export function encodingForLabel(label) {
+  const name = StringPrototypeToLowerCase(trimAsciiWhitespace(label));
+  if (utf8Labels.has(name)) return "utf-8";
+  return ops.op_encoding_for_label(label);
+}
+
+// x-user-defined (§14.5): ASCII bytes as themselves, the others at U+F780 + (byte − 0x80).
+function decodeUserDefined(bytes) {
+  const chunks = [];
+  const units = [];
+  const length = bytes === null ? 0 : bytes.length;
+  for (let i = 0; i < length; i++) {
+    const byte = bytes[i];
+    ArrayPrototypePush(units, byte < 0x80 ? byte : 0xf780 + byte - 0x80);
+    if (units.length >= CHUNK) {
+      ArrayPrototypePush(chunks, FunctionPrototypeApply(StringFromCharCode, null, units));
+      units.length = 0;
+    }
+  }
+  ArrayPrototypePush(chunks, FunctionPrototypeApply(StringFromCharCode, null, units));
+  return ArrayPrototypeJoin(chunks, "");
+}
+
 export class TextDecoder {
   #fatal;
   #ignoreBOM;
+  #encoding;
+  // The native decoder's id (encodings other than UTF-8 and x-user-defined), else null.
+  #native = null;
   // Decoder state (persisting across streaming calls).
   #needed = 0;
   #seen = 0;
@@ -45,20 +95,25 @@ export class TextDecoder {
   #doNotFlush = false;
 
   constructor(label = "utf-8", options = undefined) {
-    const name = StringPrototypeToLowerCase(trimAsciiWhitespace(SafeString(label)));
-    if (!utf8Labels.has(name)) {
-      throw new SafeRangeError(`The "${SafeString(label)}" encoding is not supported`);
-    }
-    if (options !== undefined && options !== null && typeof options !== "object") {
+    const text = SafeString(label);
+    if (options !== undefined && options !== null && typeof options !== "object" && typeof options !== "function") {
       throw new SafeTypeError("Failed to construct 'TextDecoder': The provided value is not of type 'TextDecoderOptions'.");
     }
-    this.#fatal = !!(options && options.fatal);
-    this.#ignoreBOM = !!(options && options.ignoreBOM);
+    // WebIDL reads dictionary members in lexicographic order: fatal, then ignoreBOM.
+    const fatal = !!(options && options.fatal);
+    const ignoreBOM = !!(options && options.ignoreBOM);
+    const encoding = encodingForLabel(text);
+    if (encoding === undefined || encoding === "replacement") {
+      throw new SafeRangeError(`The "${text}" encoding is not supported`);
+    }
+    this.#fatal = fatal;
+    this.#ignoreBOM = ignoreBOM;
+    this.#encoding = encoding;
+    if (encoding !== "utf-8" && encoding !== "x-user-defined") this.#native = openNativeDecoder(this, encoding, fatal);
   }
 
   get encoding() {
-    this.#check();
-    return "utf-8";
+    return this.#check().#encoding;
   }
   get fatal() {
     return this.#check().#fatal;
@@ -86,6 +141,7 @@ export class TextDecoder {
       this.#bomSeen = false;
     }
     this.#doNotFlush = !!(options && options.stream);
+    if (this.#encoding !== "utf-8") return this.#decodeOther(bytes);
 
     const units = [];
     const chunks = [];
@@ -159,8 +215,26 @@ export class TextDecoder {
       error();
     }
     ArrayPrototypePush(chunks, FunctionPrototypeApply(StringFromCharCode, null, units));
-    let output = ArrayPrototypeJoin(chunks, "");
-    // "serialize I/O queue": drop one leading BOM per stream unless ignoreBOM.
+    return this.#serialize(ArrayPrototypeJoin(chunks, ""));
+  }
+
+  #decodeOther(bytes) {
+    if (this.#native === null) return decodeUserDefined(bytes);
+    let output;
+    try {
+      output = ops.op_text_decoder_decode(this.#native, bytes === null ? undefined : bytes, this.#doNotFlush);
+    } catch (error) {
+      // A fatal error ends the stream (the native decoder has reset itself); the op reports it
+      // as a TypeError. Anything else (out of memory) is passed on as it is.
+      this.#doNotFlush = false;
+      if (!(error instanceof SafeTypeError)) throw error;
+      throw new SafeTypeError(`The encoded data was not valid for encoding ${this.#encoding}`);
+    }
+    return this.#encoding === "utf-16le" || this.#encoding === "utf-16be" ? this.#serialize(output) : output;
+  }
+
+  // "Serialize I/O queue": UTF-8 and UTF-16 drop one leading BOM per stream unless ignoreBOM.
+  #serialize(output) {
     if (!this.#ignoreBOM && !this.#bomSeen && output.length > 0) {
       if (StringPrototypeCharCodeAt(output, 0) === 0xfeff) output = StringPrototypeSlice(output, 1);
       this.#bomSeen = true;

@@ -10,6 +10,7 @@ import {
   SafeMap,
   SafeWeakMap,
   SafeString,
+  globalThisRef,
   SafeTypeError,
 } from "../primordials/index.js";
 import { DOMException } from "../webidl/dom_exception.js";
@@ -61,6 +62,15 @@ function checkCallback(callback, method) {
   return callback;
 }
 
+// The global object's listeners: it is an event target that EventTarget's constructor never ran on.
+const globalListeners = new SafeMap();
+
+// WebIDL: an operation of an interface the global object implements, called with an undefined
+// or null this (`addEventListener(…)` in module code), acts on the global object.
+function orGlobal(value) {
+  return value === undefined || value === null ? globalThisRef : value;
+}
+
 export class EventTarget {
   // type -> array of listener records { type, callback, capture, passive, once, signal, removed }
   #listeners = new SafeMap();
@@ -70,6 +80,7 @@ export class EventTarget {
   static {
     listenersOf = (target) => {
       if ((typeof target !== "object" && typeof target !== "function") || target === null || !(#listeners in target)) {
+        if (target === globalThisRef) return globalListeners;
         throw new SafeTypeError("Illegal invocation");
       }
       return target.#listeners;
@@ -77,18 +88,19 @@ export class EventTarget {
   }
 
   addEventListener(type, callback, options = undefined) {
-    const map = listenersOf(this);
+    const target = orGlobal(this);
+    const map = listenersOf(target);
     if (arguments.length < 2) {
       throw new SafeTypeError("Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required.");
     }
     type = SafeString(type);
     callback = checkCallback(callback, "addEventListener");
     const { capture, once, passive, signal } = flattenOptions(options);
-    addListener(this, map, { type, callback, capture, passive, once, signal, removed: false });
+    addListener(target, map, { type, callback, capture, passive, once, signal, removed: false });
   }
 
   removeEventListener(type, callback, options = undefined) {
-    const map = listenersOf(this);
+    const map = listenersOf(orGlobal(this));
     if (arguments.length < 2) {
       throw new SafeTypeError("Failed to execute 'removeEventListener' on 'EventTarget': 2 arguments required.");
     }
@@ -107,7 +119,8 @@ export class EventTarget {
   }
 
   dispatchEvent(event) {
-    listenersOf(this);
+    const target = orGlobal(this);
+    listenersOf(target);
     if (!isEvent(event)) {
       throw new SafeTypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
     }
@@ -116,7 +129,7 @@ export class EventTarget {
       throw new DOMException("The event is already being dispatched.", "InvalidStateError");
     }
     s.isTrusted = false;
-    return dispatch(this, event);
+    return dispatch(target, event);
   }
 }
 

@@ -6,7 +6,6 @@
 import { ops } from "../core/ops.js";
 import {
   MathMax,
-  NumberIsFinite,
   PromisePrototypeThen,
   ReflectApply,
   SafeMap,
@@ -16,9 +15,15 @@ const active = new SafeMap(); // id -> { callback, args, repeat, delay, nesting 
 let nextId = 1;
 let currentNesting = 0;
 
+// WebIDL `long`: ToNumber, then modulo 2^32 into the signed 32-bit range (ToInt32), once per
+// call of setTimeout/setInterval.
+function toLong(value) {
+  return Number(value) | 0;
+}
+
 function normalizeDelay(timeout, nesting) {
-  let delay = Number(timeout);
-  if (!NumberIsFinite(delay) || delay < 0) delay = 0;
+  let delay = timeout;
+  if (delay < 0) delay = 0;
   // HTML: once timers nest more than 5 deep, delays are at least 4 ms.
   if (nesting > 5) delay = MathMax(delay, 4);
   return delay;
@@ -54,6 +59,7 @@ function fire(id) {
 function schedule(callback, timeout, args, repeat) {
   const id = nextId++;
   const nesting = currentNesting + 1;
+  timeout = toLong(timeout);
   const timer = { callback, args, repeat, timeout, nesting, delay: normalizeDelay(timeout, nesting) };
   active.set(id, timer);
   arm(id, timer);

@@ -17,6 +17,7 @@ import {
   StringPrototypeToLowerCase,
   StringPrototypeReplace,
   StringPrototypeEndsWith,
+  StringPrototypeIncludes,
 } from "../primordials/index.js";
 import {
   isC0ControlPercentEncode,
@@ -24,7 +25,7 @@ import {
   utf8DecodeWithoutBOM,
   utf8PercentEncodeString,
 } from "./percent_encoding.js";
-import { punycodeEncode } from "./punycode.js";
+import { ops } from "../core/ops.js";
 
 /** Returned by parsers on failure. */
 export const failure = Symbol("failure");
@@ -77,45 +78,22 @@ export function parseHost(input, isOpaque) {
   return asciiDomain;
 }
 
-// "domain to ASCII" with a reduced UTS #46: ASCII input is lowercased; non-ASCII input is
-// NFC-normalised and lowercased (an approximation of the UTS #46 mapping table), ideographic
-// full stops become ".", and each non-ASCII label is Punycode-encoded as "xn--…".
+// "domain to ASCII" (URL Standard §3.3): UTS #46 ToASCII through ICU (op_domain_to_ascii) with
+// CheckHyphens false, CheckBidi and CheckJoiners true, nontransitional processing and
+// beStrict false. An ASCII domain with no "xn--" label maps to its lowercase form, so the common
+// case needs no op (and the build-time warm-up calls none).
 function domainToASCII(domain) {
-  let ascii = true;
+  let needsUTS46 = false;
   for (let i = 0; i < domain.length; i++) {
     if (StringPrototypeCharCodeAt(domain, i) >= 0x80) {
-      ascii = false;
+      needsUTS46 = true;
       break;
     }
   }
-  if (ascii) {
-    const result = StringPrototypeToLowerCase(domain);
-    return result === "" ? failure : result;
-  }
-  let mapped = StringPrototypeToLowerCase(StringPrototypeNormalize(domain, "NFC"));
-  mapped = StringPrototypeReplace(mapped, /[\u3002\uff0e\uff61]/g, ".");
-  // Soft hyphen and zero-width joiners are "mapped to nothing" by UTS #46.
-  mapped = StringPrototypeReplace(mapped, /[\u00ad\u200b\u2060\ufeff]/g, "");
-  const labels = StringPrototypeSplit(mapped, ".");
-  const out = [];
-  for (let i = 0; i < labels.length; i++) {
-    const label = labels[i];
-    let labelAscii = true;
-    for (let j = 0; j < label.length; j++) {
-      const c = StringPrototypeCharCodeAt(label, j);
-      if (c >= 0x80) labelAscii = false;
-      if (c === 0xfffd) return failure;
-    }
-    if (labelAscii) {
-      ArrayPrototypePush(out, label);
-    } else {
-      const encoded = punycodeEncode(label);
-      if (encoded === null) return failure;
-      ArrayPrototypePush(out, `xn--${encoded}`);
-    }
-  }
-  const result = ArrayPrototypeJoin(out, ".");
-  return result === "" ? failure : result;
+  const lower = needsUTS46 ? domain : StringPrototypeToLowerCase(domain);
+  if (!needsUTS46 && (StringPrototypeStartsWith(lower, "xn--") || StringPrototypeIncludes(lower, ".xn--"))) needsUTS46 = true;
+  const result = needsUTS46 ? ops.op_domain_to_ascii(domain, false) : lower;
+  return result === null || result === "" ? failure : result;
 }
 
 function parseOpaqueHost(input) {

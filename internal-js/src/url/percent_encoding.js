@@ -17,7 +17,7 @@ export const isFragmentPercentEncode = (c) =>
 export const isQueryPercentEncode = (c) =>
   isC0ControlPercentEncode(c) || c === 0x20 || c === 0x22 || c === 0x23 || c === 0x3c || c === 0x3e;
 export const isSpecialQueryPercentEncode = (c) => isQueryPercentEncode(c) || c === 0x27;
-export const isPathPercentEncode = (c) => isQueryPercentEncode(c) || c === 0x3f || c === 0x60 || c === 0x7b || c === 0x7d;
+export const isPathPercentEncode = (c) => isQueryPercentEncode(c) || c === 0x3f || c === 0x5e || c === 0x60 || c === 0x7b || c === 0x7d;
 export const isUserinfoPercentEncode = (c) =>
   isPathPercentEncode(c) ||
   c === 0x2f ||

@@ -5,6 +5,7 @@ import {
   ObjectAssign,
   ObjectDefineProperties,
   ObjectDefineProperty,
+  ObjectFreeze,
   SafeTypeError,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
@@ -24,6 +25,9 @@ import { createSearchParamsForURL, resetSearchParams, stripTrailingSpacesFromOpa
 import { toUSVString } from "./usv_string.js";
 
 let recordOf;
+// URL.parse hands its parsed record to the constructor through these (the token is private).
+const adoptToken = ObjectFreeze({});
+let adoptedRecord = null;
 
 // "API URL parser": parse the base first, then the input against it.
 function apiParse(url, base) {
@@ -41,7 +45,13 @@ export class URL {
 
   constructor(url, base = undefined) {
     if (arguments.length === 0) throw new SafeTypeError("Failed to construct 'URL': 1 argument required, but only 0 present.");
-    const parsed = apiParse(url, base);
+    let parsed;
+    if (url === adoptToken) {
+      parsed = adoptedRecord;
+      adoptedRecord = null;
+    } else {
+      parsed = apiParse(url, base);
+    }
     if (parsed === failure) {
       throw new SafeTypeError(`Invalid URL: ${toUSVString(url)}${base === undefined ? "" : ` (base: ${toUSVString(base)})`}`);
     }
@@ -60,6 +70,16 @@ export class URL {
   static canParse(url, base = undefined) {
     if (arguments.length === 0) throw new SafeTypeError("Failed to execute 'canParse' on 'URL': 1 argument required.");
     return apiParse(url, base) !== failure;
+  }
+
+  /** `new URL(url, base)`, or null where that would throw. */
+  static parse(url, base = undefined) {
+    if (arguments.length === 0) throw new SafeTypeError("Failed to execute 'parse' on 'URL': 1 argument required.");
+    const parsed = apiParse(url, base);
+    if (parsed === failure) return null;
+    // The constructor adopts the parsed record instead of parsing again.
+    adoptedRecord = parsed;
+    return new URL(adoptToken);
   }
 
   get href() {
@@ -208,7 +228,11 @@ export class URL {
 function setWithOverride(url, value, state) {
   const copy = ObjectAssign({}, url);
   if (!hasOpaquePath(url)) copy.path = ArrayPrototypeSlice(url.path);
-  if (basicURLParse(value, null, copy, state) === failure) return;
+  if (basicURLParse(value, null, copy, state) === failure) {
+    // The parser works on the URL itself: a host it set before an invalid port stays set.
+    if (state === State.HOST) url.host = copy.host;
+    return;
+  }
   ObjectAssign(url, copy);
 }
 
@@ -231,6 +255,7 @@ ObjectDefineProperties(URL.prototype, {
   toJSON: enumerable,
 });
 ObjectDefineProperty(URL, "canParse", enumerable);
+ObjectDefineProperty(URL, "parse", enumerable);
 
 /** Whether `value` is a URL created by this module. */
 export function isURL(value) {

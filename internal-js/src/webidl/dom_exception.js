@@ -10,7 +10,9 @@ import {
   SafeTypeError,
 } from "../primordials/index.js";
 
-// Legacy names and codes from the WebIDL "error names" table.
+// The legacy code constants of WebIDL; the "error names" table no longer gives a code to the
+// names in REMOVED_NAMES (their constants stay).
+const REMOVED_NAMES = ["DOMStringSizeError", "NoDataAllowedError", "ValidationError"];
 const LEGACY_CODES = [
   ["INDEX_SIZE_ERR", "IndexSizeError", 1],
   ["DOMSTRING_SIZE_ERR", "DOMStringSizeError", 2],
@@ -41,14 +43,25 @@ const LEGACY_CODES = [
 
 const codeByName = new SafeMap();
 for (let i = 0; i < LEGACY_CODES.length; i++) codeByName.set(LEGACY_CODES[i][1], LEGACY_CODES[i][2]);
+for (let i = 0; i < REMOVED_NAMES.length; i++) codeByName.delete(REMOVED_NAMES[i]);
 
 export class DOMException {
   #name;
   #message;
 
-  constructor(message = "", name = "Error") {
+  /** `new DOMException(message, name)` or `new DOMException(message, { name, cause })`. */
+  constructor(message = "", options = "Error") {
     this.#message = SafeString(message);
-    this.#name = SafeString(name);
+    // (DOMString or DOMExceptionOptions): null, undefined and objects are the dictionary.
+    if (options === null || options === undefined || typeof options === "object" || typeof options === "function") {
+      const hasCause = options !== null && options !== undefined && "cause" in options;
+      const cause = hasCause ? options.cause : undefined;
+      const name = options === null || options === undefined ? undefined : options.name;
+      this.#name = name === undefined ? "Error" : SafeString(name);
+      if (hasCause) ObjectDefineProperty(this, "cause", { value: cause, writable: true, enumerable: false, configurable: true });
+    } else {
+      this.#name = SafeString(options);
+    }
     // Give the object a stack like native errors have (V8-specific but widely relied upon).
     if (ErrorCaptureStackTrace !== undefined) ErrorCaptureStackTrace(this, DOMException);
   }
