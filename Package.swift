@@ -72,6 +72,7 @@ let package = Package(
       name: "snapgen",
       dependencies: [
         "SnapshotKit",
+        "SnapgenCrypto",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -43,6 +43,9 @@ struct BenchCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "With --baseline: fail when a median boot is this many percent slower.")
   var maxRegression: Double = 10
 
+  @Option(name: .customLong("trusted-key"), help: "Also measure warm boots that check the snapshot's signature against this public key.")
+  var trustedKeys: [String] = []
+
   @Option(help: .hidden)
   var sample: String?
 
@@ -72,6 +75,12 @@ struct BenchCommand: ParsableCommand {
     run.processes = processes
     run.firstCall = call
     run.measuresOps = ops
+    for path in trustedKeys {
+      do { run.trustedKeys.append(try SigningKeyFile.readPublicKey(path)) } catch {
+        Terminal.error("\(error.path): error: \(error.reason)")
+        throw ExitCode.failure
+      }
+    }
     run.executable = Terminal.selfExecutable
     let report = try run.run()
     if json {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
 import Foundation
+import SnapgenCrypto
 import SnapshotKit
 
 /// `snapgen run`: boot a runtime from a snapshot and run a script or expression in it.
@@ -21,6 +22,9 @@ struct RunCommand: ParsableCommand {
     "Instead of a snapshot, evaluate the internal JS of this folder (or snapgen.json) from source.",
     discussion: "For comparison: the runtime a snapshot replaces."))
   var fromSources: String?
+
+  @Option(name: .customLong("trusted-key"), help: "Boot only a snapshot signed by this public key (repeatable; snapgen keygen).")
+  var trustedKeys: [String] = []
 
   @Option(name: .shortAndLong, help: "An expression to evaluate after boot; its value is printed.")
   var eval: String?
@@ -62,8 +66,15 @@ struct RunCommand: ParsableCommand {
       }
     } else {
       let snapshot = try snapshot ?? ShippedSnapshot.path()
+      var keys: [Ed25519.PublicKey] = []
+      for path in trustedKeys {
+        do { keys.append(try SigningKeyFile.readPublicKey(path)) } catch {
+          Terminal.error("\(error.path): error: \(error.reason)")
+          throw ExitCode.failure
+        }
+      }
       do {
-        runtime = try JSRuntime.boot(snapshotAt: snapshot, ops: ops)
+        runtime = try JSRuntime.boot(snapshotAt: snapshot, ops: ops, trustedKeys: keys)
       } catch {
         throw Terminal.fail(error, snapshot: snapshot)
       }

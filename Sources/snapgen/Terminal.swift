@@ -34,6 +34,9 @@ enum Terminal {
     case .snapshot(let problem):
       error("\(path): error: \(problem)")
       return ExitCode(ExitStatus.of(problem).rawValue)
+    case .untrusted(let problem):
+      error("\(path): error: \(problem)")
+      return ExitCode(ExitStatus.untrustedSnapshot.rawValue)
     case .javascript(let diagnostics):
       return fail(diagnostics.diagnostics)
     case .io(let message), .engine(let message):

@@ -58,6 +58,10 @@ struct HostileInputTests {
     #expect(other.status == 7 && other.stderr.contains("not trusted here"), "\(other.stderr)")
     let unsigned = try await SnapgenCLI.run(["verify", tree("plain.bin"), "--trusted-key", tree("key.pub")])
     #expect(unsigned.status == 7 && unsigned.stderr.contains("not signed"), "\(unsigned.stderr)")
+    let runSigned = try await SnapgenCLI.run(["run", "-s", tree("signed.bin"), "--trusted-key", tree("key.pub"), "--eval", "x + 1"])
+    #expect(runSigned.status == 0 && runSigned.stdout == "2\n", "\(runSigned.stderr)")
+    let runUnsigned = try await SnapgenCLI.run(["run", "-s", tree("plain.bin"), "--trusted-key", tree("key.pub"), "--eval", "1"])
+    #expect(runUnsigned.status == 7 && runUnsigned.stderr.contains("plain.bin: error: the snapshot is not signed"), "\(runUnsigned.stderr)")
     let wrongKind = try await SnapgenCLI.run(["build", tree.path, "--entry", "main.js", "-o", tree("x.bin"), "--sign", tree("key.pub")])
     #expect(wrongKind.status == 1 && wrongKind.stderr.contains("this is a public key"), "\(wrongKind.stderr)")
   }

@@ -78,4 +78,31 @@ struct SigningTests {
     fixChecksums(&unknown, headerSize: plain.header.headerSize, storedSize: plain.header.storedSize)
     #expect(throws: SnapshotFormatError.malformedHeader("unknown header flags 2")) { try SnapshotFile.parse(unknown) }
   }
+
+  @Test("a runtime with trusted keys boots a snapshot signed by one of them and refuses others before V8")
+  func bootWithTrustedKeys() throws {
+    let key = try Ed25519.PrivateKey()
+    let root = try Fixtures.moduleTree(Fixtures.smallTree)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let unsigned = try Fixtures.smallSnapshot()
+    try Data(try unsigned.signed(with: key).serialized()).write(to: URL(fileURLWithPath: root + "/signed.bin"))
+    try Data(unsigned.serialized()).write(to: URL(fileURLWithPath: root + "/unsigned.bin"))
+    do {
+      let runtime = try JSRuntime.boot(snapshotAt: root + "/signed.bin", ops: Fixtures.smallRegistry(), trustedKeys: [try key.publicKey])
+      #expect(try runtime.evaluate("answer") == "42")
+    }
+    #expect {
+      try JSRuntime.boot(snapshotAt: root + "/unsigned.bin", ops: Fixtures.smallRegistry(), trustedKeys: [try key.publicKey])
+    } throws: { error in
+      if case .untrusted(.unsigned)? = error as? RuntimeError { return true }
+      return false
+    }
+    // Without trusted keys, both boot (the file's checks pass; nothing says who built it).
+    do { _ = try JSRuntime.boot(snapshotAt: root + "/unsigned.bin", ops: Fixtures.smallRegistry()) }
+    let fallback = try JSRuntime.boot(
+      snapshotAt: root + "/unsigned.bin", orSources: Fixtures.smallConfiguration(root: root), ops: Fixtures.smallRegistry(),
+      trustedKeys: [try key.publicKey])
+    #expect(fallback.fallbackReason == .untrusted(.unsigned))
+    #expect(try fallback.runtime.evaluate("answer") == "42")
+  }
 }

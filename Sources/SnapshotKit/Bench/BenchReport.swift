@@ -26,6 +26,9 @@ public struct BenchReport: Codable, Sendable {
   public var warm: Group
   public var first: Group
   public var ops: OpRoundTripBenchmark.Report?
+  /// Warm snapshot boots that also checked the signature (`--trusted-key`), measured interleaved
+  /// with ``warm``'s.
+  public var warmSignatureChecked: [String: BootBenchmark.PhaseSummary]?
 
   /// Median-total ratios: how the snapshot boot compares with the floor and with sources.
   public var ratios: [String: Double] {
@@ -40,11 +43,14 @@ public struct BenchReport: Codable, Sendable {
     if let boot = median(warm.snapshot), let cold = median(warm.sources), boot > 0 {
       ratios["sourcesOverSnapshot"] = cold / boot
     }
+    if let boot = median(warm.snapshot), let signed = median(warmSignatureChecked), boot > 0 {
+      ratios["signatureCheckedOverUnchecked"] = signed / boot
+    }
     return ratios
   }
 
   enum CodingKeys: String, CodingKey {
-    case snapshot, iterations, processes, firstCall, warm, first, ops, ratios
+    case snapshot, iterations, processes, firstCall, warm, first, ops, ratios, warmSignatureChecked
   }
 
   public init(snapshot: String, iterations: Int, processes: Int, firstCall: String, warm: Group, first: Group, ops: OpRoundTripBenchmark.Report?) {
@@ -66,6 +72,7 @@ public struct BenchReport: Codable, Sendable {
     warm = try container.decode(Group.self, forKey: .warm)
     first = try container.decode(Group.self, forKey: .first)
     ops = try container.decodeIfPresent(OpRoundTripBenchmark.Report.self, forKey: .ops)
+    warmSignatureChecked = try container.decodeIfPresent([String: BootBenchmark.PhaseSummary].self, forKey: .warmSignatureChecked)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -77,6 +84,7 @@ public struct BenchReport: Codable, Sendable {
     try container.encode(warm, forKey: .warm)
     try container.encode(first, forKey: .first)
     try container.encodeIfPresent(ops, forKey: .ops)
+    try container.encodeIfPresent(warmSignatureChecked, forKey: .warmSignatureChecked)
     try container.encode(ratios, forKey: .ratios)
   }
 

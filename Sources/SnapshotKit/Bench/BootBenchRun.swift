@@ -1,5 +1,6 @@
 public import BundleResolver
 import Foundation
+public import SnapgenCrypto
 
 /// One boot benchmark: warm boots of a snapshot in this process side by side with the floor (a
 /// bare isolate and context) and, optionally, the same JS evaluated from source; first boots
@@ -17,6 +18,9 @@ public struct BootBenchRun: Sendable {
   public var firstCall = "typeof globalThis"
   /// Also measure op round trips.
   public var measuresOps = false
+  /// When not empty, warm boots that check the snapshot's signature against these keys are
+  /// measured too, interleaved with the unchecked ones (the cost of signed boots).
+  public var trustedKeys: [Ed25519.PublicKey] = []
   /// An executable that answers ``childArguments(kind:)`` with one sample as JSON on stdout
   /// (`snapgen` does); needed when ``processes`` > 0.
   public var executable: String?
@@ -43,6 +47,7 @@ public struct BootBenchRun: Sendable {
     var snapshotSamples: [BootBenchmark.Sample] = []
     var floorSamples: [BootBenchmark.Sample] = []
     var sourceSamples: [BootBenchmark.Sample] = []
+    var signedSamples: [BootBenchmark.Sample] = []
     // One untimed round so that file caches and lazy library state do not count as "warm".
     _ = try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: firstCall)
     _ = try BootBenchmark.bareBoot()
@@ -50,6 +55,10 @@ public struct BootBenchRun: Sendable {
       snapshotSamples.append(try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: firstCall))
       floorSamples.append(try BootBenchmark.bareBoot())
       if let sources { sourceSamples.append(try BootBenchmark.sourceBoot(graph: sources, ops: .standard, firstCall: firstCall)) }
+      if !trustedKeys.isEmpty {
+        signedSamples.append(
+          try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: firstCall, trustedKeys: trustedKeys))
+      }
     }
     var firstSnapshot: [BootBenchmark.Sample] = []
     var firstFloor: [BootBenchmark.Sample] = []
@@ -65,6 +74,7 @@ public struct BootBenchRun: Sendable {
       first: BenchReport.Group(
         snapshot: BootBenchmark.summarize(firstSnapshot), floor: BootBenchmark.summarize(firstFloor), sources: nil),
       ops: nil)
+    if !trustedKeys.isEmpty { report.warmSignatureChecked = BootBenchmark.summarize(signedSamples) }
     if measuresOps { report.ops = try OpRoundTripBenchmark.run() }
     return report
   }

@@ -1,4 +1,5 @@
 public import BundleResolver
+public import SnapgenCrypto
 
 /// Measures boots phase by phase: from a snapshot, from sources (the same internal JS evaluated
 /// in a fresh isolate), and a bare isolate + context with no runtime JS (the floor).
@@ -6,11 +7,14 @@ public enum BootBenchmark {
   /// One boot's phases in milliseconds (`total` included).
   public typealias Sample = [String: Double]
 
-  /// Boots from the snapshot file at `path` and runs `firstCall` (the first call into internal JS).
-  public static func snapshotBoot(path: String, ops: OpRegistry, firstCall: String) throws -> Sample {
+  /// Boots from the snapshot file at `path` and runs `firstCall` (the first call into internal JS);
+  /// with `trustedKeys` the signature is checked too (in the `validate` phase).
+  public static func snapshotBoot(
+    path: String, ops: OpRegistry, firstCall: String, trustedKeys: [Ed25519.PublicKey] = []
+  ) throws -> Sample {
     let clock = ContinuousClock()
     let start = clock.now
-    let runtime = try JSRuntime.boot(snapshotAt: path, ops: ops)
+    let runtime = try JSRuntime.boot(snapshotAt: path, ops: ops, trustedKeys: trustedKeys)
     let booted = clock.now
     try runtime.evaluate(firstCall, name: "<first call>")
     let called = clock.now

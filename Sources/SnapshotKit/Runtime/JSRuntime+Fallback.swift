@@ -1,5 +1,6 @@
 public import BundleResolver
 import Foundation
+public import SnapgenCrypto
 
 /// Why a runtime booted from sources instead of its snapshot.
 public enum SnapshotFallbackReason: Sendable, Equatable, CustomStringConvertible {
@@ -9,12 +10,15 @@ public enum SnapshotFallbackReason: Sendable, Equatable, CustomStringConvertible
   case invalid(SnapshotFormatError)
   /// The file is sound but built for another V8, flag set, platform or op table.
   case incompatible(SnapshotFormatError)
+  /// Trusted keys were given and the file is not signed by one of them.
+  case untrusted(SnapshotSignatureError)
 
   public var description: String {
     switch self {
     case .unreadable(let reason): "the snapshot cannot be read: \(reason)"
     case .invalid(let error): "the snapshot is invalid: \(error)"
     case .incompatible(let error): "the snapshot does not fit this runtime: \(error)"
+    case .untrusted(let error): "the snapshot is not trusted: \(error)"
     }
   }
 }
@@ -35,19 +39,22 @@ extension JSRuntime {
   ///   - path: the `snapshot.bin` to try first.
   ///   - sources: produces the module graph to evaluate on fallback (called only then).
   ///   - ops: the runtime's ops; the snapshot must have been built against the same table.
+  ///   - trustedKeys: when not empty, a snapshot not signed by one of them is not booted (the
+  ///     sources are, and the reason says why).
   /// - Throws: ``RuntimeError`` when the fallback itself fails (the sources do not resolve or
   ///   throw), or V8 cannot start.
   public static func boot(
     snapshotAt path: String, orSources sources: () throws(DiagnosticError) -> ModuleGraph,
-    ops: OpRegistry = .standard
+    ops: OpRegistry = .standard, trustedKeys: [Ed25519.PublicKey] = []
   ) throws(RuntimeError) -> BootResult {
     let reason: SnapshotFallbackReason
     do {
-      return BootResult(runtime: try boot(snapshotAt: path, ops: ops), fallbackReason: nil)
+      return BootResult(runtime: try boot(snapshotAt: path, ops: ops, trustedKeys: trustedKeys), fallbackReason: nil)
     } catch {
       switch error {
       case .io(let message): reason = .unreadable(message)
       case .snapshot(let problem): reason = problem.isIncompatibility ? .incompatible(problem) : .invalid(problem)
+      case .untrusted(let problem): reason = .untrusted(problem)
       case .engine, .javascript: throw error
       }
     }

@@ -1,5 +1,6 @@
 public import BundleResolver
 import Foundation
+public import SnapgenCrypto
 
 /// A running JavaScript runtime: one V8 isolate and context, booted from a snapshot (or from
 /// sources for comparison), with Swift ops bound.
@@ -28,7 +29,14 @@ public final class JSRuntime {
   /// Reads, validates and boots the snapshot at `path`. This is the boot path to use: it reads
   /// the file once, checks it without decoding the metadata when the snapshot fits, and
   /// inflates straight into the buffer V8 takes.
-  public static func boot(snapshotAt path: String, ops: OpRegistry = .standard) throws(RuntimeError) -> JSRuntime {
+  ///
+  /// - Parameter trustedKeys: when not empty, the file must be signed by one of these keys
+  ///   (``SnapshotSignature``); an unsigned or wrongly signed file is refused before any byte
+  ///   reaches V8. Empty (the default) trusts whoever could write the file: its checksums catch
+  ///   accidents, not attackers.
+  public static func boot(
+    snapshotAt path: String, ops: OpRegistry = .standard, trustedKeys: [Ed25519.PublicKey] = []
+  ) throws(RuntimeError) -> JSRuntime {
     let clock = ContinuousClock()
     let start = clock.now
     let bytes: [UInt8]
@@ -37,6 +45,11 @@ public final class JSRuntime {
     let header: SnapshotHeader
     do { header = try SnapshotFile.validateForBoot(bytes, environment: .current(ops: ops.manifest)) } catch {
       throw .snapshot(error)
+    }
+    if !trustedKeys.isEmpty {
+      do { try SnapshotFile.checkSignature(of: bytes, header: header, trustedKeys: trustedKeys) } catch {
+        throw .untrusted(error)
+      }
     }
     let validated = clock.now
     let blob: UnsafeMutableRawBufferPointer
@@ -50,11 +63,17 @@ public final class JSRuntime {
     return runtime
   }
 
-  /// Boots a parsed snapshot after checking that it fits this process and `ops`.
-  public static func boot(from file: SnapshotFile, ops: OpRegistry = .standard) throws(RuntimeError) -> JSRuntime {
+  /// Boots a parsed snapshot after checking that it fits this process and `ops` (and, with
+  /// `trustedKeys`, that one of them signed it).
+  public static func boot(
+    from file: SnapshotFile, ops: OpRegistry = .standard, trustedKeys: [Ed25519.PublicKey] = []
+  ) throws(RuntimeError) -> JSRuntime {
     let clock = ContinuousClock()
     let start = clock.now
     do { try file.checkCompatibility(with: .current(ops: ops.manifest)) } catch { throw .snapshot(error) }
+    if !trustedKeys.isEmpty {
+      do { try file.checkSignature(trustedKeys: trustedKeys) } catch { throw .untrusted(error) }
+    }
     let validated = clock.now
     let blob: UnsafeMutableRawBufferPointer
     do { blob = try file.inflateBlob() } catch { throw .snapshot(error) }
@@ -171,6 +190,8 @@ public final class JSRuntime {
 public enum RuntimeError: Error, CustomStringConvertible {
   case io(String)
   case snapshot(SnapshotFormatError)
+  /// Trusted keys were given and the snapshot is unsigned or not signed by one of them.
+  case untrusted(SnapshotSignatureError)
   case engine(String)
   case javascript(DiagnosticError)
 
@@ -178,6 +199,7 @@ public enum RuntimeError: Error, CustomStringConvertible {
     switch self {
     case .io(let message), .engine(let message): message
     case .snapshot(let error): error.description
+    case .untrusted(let error): error.description
     case .javascript(let error): error.description
     }
   }
