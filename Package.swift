@@ -18,7 +18,6 @@ let v8LinkerFlags: [String] = usesLocalV8
 
 let package = Package(
   name: "snapgen",
-  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "snapgen", targets: ["snapgen"]),
     .executable(name: "snapgen-embedder-example", targets: ["EmbedderExample"]),

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 import Foundation
 
 /// Snapshots of the small projects in `Tests/Fixtures`, built with the real `snapgen build`

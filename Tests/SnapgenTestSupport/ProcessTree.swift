@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 import Foundation
 
 /// A process and everything it started, read from `/proc` (Linux).

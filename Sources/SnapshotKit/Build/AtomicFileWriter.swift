@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 import Foundation
 
 /// Writes a file so that readers see either the old contents or the new, never a mix: a

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Runs a child process to completion with its standard input fed from memory and its standard
 /// output and error collected, without a shell and without temporary files.

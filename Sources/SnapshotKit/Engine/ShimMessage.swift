@@ -1,9 +1,5 @@
 import CV8Shim
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The sentences for the shim's statuses. The shim decides only *what* happened (an
 /// `sg_status`, with a subject and detail); the words users read are written here, and handed to

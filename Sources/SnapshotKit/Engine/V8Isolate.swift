@@ -1,11 +1,7 @@
 import BundleResolver
 import CV8Shim
 import Synchronization
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// One V8 isolate and context behind the shim: the only handle to V8 the rest of SnapshotKit
 /// holds. Created booted (from a snapshot blob or V8's built-in one) or as a `SnapshotCreator`

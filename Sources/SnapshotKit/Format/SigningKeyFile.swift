@@ -1,8 +1,6 @@
 public import SnapgenCrypto
 
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 
 /// Ed25519 key files for signed snapshots: one line of text each,
 /// `snapgen-ed25519-private <64 hex digits>` or `snapgen-ed25519-public <64 hex digits>`.

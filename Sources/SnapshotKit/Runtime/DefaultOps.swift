@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 import Foundation
 
 /// The ops every snapgen runtime provides to internal JS, in table order.

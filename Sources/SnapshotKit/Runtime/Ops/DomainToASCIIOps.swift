@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 import CSnapgenICU
 
 /// UTS #46 "domain to ASCII" (URL Standard §3.3) through ICU.
