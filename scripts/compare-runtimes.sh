@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Times whole processes side by side in ONE hyperfine run and prints the ratios:
 #   - `snapgen run Examples/hello.js`, release build, booting the internal-js snapshot;
-#   - the real deno binary (pip's package; never the wrapper script on PATH) on an equivalent script;
+#   - the real deno binary (pip's package; never a shim script on PATH) on an equivalent script;
 #   - node (whatever is on PATH) on the same equivalent script;
 #   - the floor: an empty C program linked with the same libnode.so.108 and rpath as snapgen.
 #   scripts/compare-runtimes.sh [runs]        (default 30 runs after 5 warm-ups)
 # Installs what is missing: hyperfine (apt), deno (pip). Results: .build/compare-runtimes.json.
+# Wall-clock figures follow the machine's load (printed before and after); the minimum and the
+# CPU time (user+sys) are printed beside them because they move less on a busy machine. For a
+# figure that does not move at all, see scripts/instruction-counts.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-30}"
@@ -16,7 +19,8 @@ command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
 command -v node >/dev/null || { echo "node is not installed" >&2; exit 1; }
 python3 -c "import deno" 2>/dev/null || pip install -q deno
 deno="$(python3 -c "import deno; print(deno.find_deno_bin())")"
-# pip's `deno` on PATH is a script that starts this binary; time the binary itself.
+# The `deno` on PATH may be a shim script that starts this binary (pyenv's, on these machines);
+# time the binary itself.
 if [ "$(head -c 4 "$deno" | od -An -c | tr -d ' ')" != '177ELF' ]; then
   echo "$deno is not an ELF binary" >&2
   exit 1
@@ -68,10 +72,14 @@ import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 print()
 for name, r in results.items():
-    print(f"{name:14} mean {r['mean'] * 1000:7.1f} ms ± {r['stddev'] * 1000:5.1f}   median {r['median'] * 1000:7.1f} ms")
+    print(f"{name:14} mean {r['mean'] * 1000:7.1f} ms ± {r['stddev'] * 1000:5.1f}   median {r['median'] * 1000:7.1f} ms"
+          f"   min {r['min'] * 1000:7.1f} ms   CPU (user+sys, mean) {(r['user'] + r['system']) * 1000:7.1f} ms")
 snapgen = results["snapgen run"]
+cpu = lambda r: r["user"] + r["system"]  # hyperfine's means of user and system time
 print()
 for other in ("libnode floor", "deno run", "node"):
     print(f"snapgen run / {other:13}  median {snapgen['median'] / results[other]['median']:.2f}x"
-          f"   mean {snapgen['mean'] / results[other]['mean']:.2f}x")
+          f"   mean {snapgen['mean'] / results[other]['mean']:.2f}x"
+          f"   min {snapgen['min'] / results[other]['min']:.2f}x"
+          f"   CPU {cpu(snapgen) / cpu(results[other]):.2f}x")
 PY
