@@ -1,7 +1,7 @@
 public import BundleResolver
 
 /// Asks V8's own parser for a module's import requests, so every valid module is understood
-/// exactly as V8 will later compile it. The resolver's ``ModuleRequestParser`` for snapgen.
+/// exactly as V8 will later compile it. The resolver's `ModuleRequestParser` for snapgen.
 ///
 /// Owns a V8 isolate (or borrows a runtime's); use it from one thread at a time.
 public final class ModuleSourceParser: ModuleRequestParser {

@@ -8,7 +8,9 @@ import Glibc
 public enum FileBytes {
   /// The file's bytes.
   ///
-  /// - Parameter maximumSize: refuse larger files before reading them (nil: no limit).
+  /// - Parameters:
+  ///   - path: the file to read.
+  ///   - maximumSize: refuse larger files before reading them (nil: no limit).
   public static func read(_ path: String, maximumSize: Int? = nil) throws(FileReadError) -> [UInt8] {
     let file = try OpenFile(path)
     defer { close(file.descriptor) }

@@ -3,7 +3,7 @@ public import SnapgenCrypto
 /// The Ed25519 signature of a signed `snapshot.bin`, stored in a 104-byte trailer after the
 /// payload: magic `SNAPSIG\x01` (8 bytes), the signer's public key (32) and the signature (64).
 ///
-/// The signed message is ``domain``, then the whole header as written (its flags say "signed",
+/// The signed message is a domain string (`snapgen snapshot signature v1` and a zero byte), then the whole header as written (its flags say "signed",
 /// and its checksum, sizes, compatibility key and metadata are all covered), then the SHA-256
 /// of the stored payload. A runtime given trusted keys checks it before any byte reaches V8.
 public struct SnapshotSignature: Sendable, Equatable {
@@ -46,7 +46,7 @@ public struct SnapshotSignature: Sendable, Equatable {
     String(SHA256.hash(data: publicKey).hexString.prefix(16))
   }
 
-  /// A short, stable name for a public key (see ``fingerprint(of:)-(_:[UInt8])``).
+  /// A short, stable name for a public key: the first 16 hex digits of the SHA-256 of its bytes.
   public static func fingerprint(of publicKey: Ed25519.PublicKey) -> String {
     fingerprint(of: publicKey.rawRepresentation)
   }

@@ -30,10 +30,13 @@ public final class JSRuntime {
   /// the file once, checks it without decoding the metadata when the snapshot fits, and
   /// inflates straight into the buffer V8 takes.
   ///
-  /// - Parameter trustedKeys: when not empty, the file must be signed by one of these keys
-  ///   (``SnapshotSignature``); an unsigned or wrongly signed file is refused before any byte
-  ///   reaches V8. Empty (the default) trusts whoever could write the file: its checksums catch
-  ///   accidents, not attackers.
+  /// - Parameters:
+  ///   - path: the `snapshot.bin` to boot.
+  ///   - ops: the runtime's ops; the snapshot must have been built against the same table.
+  ///   - trustedKeys: when not empty, the file must be signed by one of these keys
+  ///     (``SnapshotSignature``); an unsigned or wrongly signed file is refused before any byte
+  ///     reaches V8. Empty (the default) trusts whoever could write the file: its checksums catch
+  ///     accidents, not attackers.
   public static func boot(
     snapshotAt path: String, ops: OpRegistry = .standard, trustedKeys: [Ed25519.PublicKey] = []
   ) throws(RuntimeError) -> JSRuntime {
