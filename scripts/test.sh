@@ -22,6 +22,7 @@ run_suite() {
   local name=$1 limit=$2 log=$3
   shift 3
   echo "== $name"
+  local began=$SECONDS
   setsid "$@" > >(tee "$log") 2>&1 < /dev/null &
   local pid=$! waited=0 status
   suite_status=ok
@@ -43,6 +44,7 @@ run_suite() {
   pkill -KILL -s "$pid" 2>/dev/null || true
   sleep 0.2 # let tee flush
   if [ "$suite_status" = ok ] && [ "$status" -ne 0 ]; then suite_status="exit $status"; fi
+  echo "== $name: $suite_status after $((SECONDS - began)) s"
 }
 
 # count_swift_testing NAME LOG — adds a Swift Testing run's counts; a run without its summary

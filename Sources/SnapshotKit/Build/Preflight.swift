@@ -100,6 +100,24 @@ struct Preflight {
     } catch {
       throw DiagnosticError([.error("snapgen's pre-flight checks failed: \(error.message)")])
     }
+    // A global object that cannot take new properties builds, but no runtime can boot from it:
+    // V8 10.2 fails a CHECK while it sets up the restored context.
+    do {
+      if try runtime.evaluate("Object.isExtensible(globalThis)", name: Self.scriptName) == "false" {
+        // Hooking Object.freeze to find the call would leak the hook into every module that
+        // captures Object.freeze at top level (primordials do), so the finding names the graph.
+        let entry = graph.entryPoints.first.map { graph.modules[$0].path }
+        problems.append(.error(
+          "the global object was made non-extensible (Object.freeze, Object.seal or Object.preventExtensions of globalThis) while building; V8 cannot boot a runtime from such a heap",
+          file: entry.map(FilePaths.display),
+          notes: [
+            "the call is in this module or one it imports: look for Object.freeze(globalThis), Object.seal(globalThis) or Object.preventExtensions(globalThis)",
+            "hint: freeze the objects you install on globalThis, not globalThis itself",
+          ]))
+      }
+    } catch {
+      throw DiagnosticError([.error("snapgen's pre-flight checks failed: \(error.message)")])
+    }
     guard problems.isEmpty else { throw DiagnosticError(problems) }
   }
 

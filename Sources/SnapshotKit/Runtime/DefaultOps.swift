@@ -58,7 +58,9 @@ public enum DefaultOps {
         throw .error("runtime.exit(\(Int32(code))) was called")
       }
       try ops.registerPromising("op_timer_start", arity: 2) { call throws(OpError) in
-        let delay = max(0, try call.number(0))
+        // JS converts the delay as a WebIDL long; clamp again so no number can overflow the clock.
+        let requested = try call.number(0)
+        let delay = requested.isFinite ? min(max(0, requested), 2_147_483_647) : 0
         let id = try call.number(1)
         let promise = call.returnPromise()
         call.loop.addTimer(id: id, promise: promise, delay: .microseconds(Int64(delay * 1_000)))
