@@ -29,11 +29,20 @@ struct VerifyCommand: ParsableCommand {
   @Option(name: .customLong("v8-flag"), help: "V8 flag of the runtime (repeatable). Default: the config's flags.")
   var v8Flags: [String] = []
 
+  @Option(parsing: .unconditional, help: "Seconds one --expect expression (its promise included) may run before it is stopped.")
+  var expectTimeout: Int = 30
+
   @Option(name: .customLong("trusted-key"), help: "A public key file (snapgen keygen) that must have signed the snapshot (repeatable).")
   var trustedKeys: [String] = []
 
   @Flag(help: "Print the report as JSON on stdout.")
   var json = false
+
+  func validate() throws {
+    guard (1...86_400).contains(expectTimeout) else {
+      throw ValidationError("--expect-timeout must be from 1 to 86400 seconds, not \(expectTimeout)")
+    }
+  }
 
   func run() throws {
     var verifier = SnapshotVerifier(snapshotPath: snapshot)
@@ -42,6 +51,7 @@ struct VerifyCommand: ParsableCommand {
     verifier.rebuild = rebuild
     verifier.executable = Terminal.selfExecutable
     verifier.expectations = expectations
+    verifier.expectationTimeLimit = .seconds(expectTimeout)
     do { verifier.trustedKeys = try trustedKeys.map(SigningKeyFile.readPublicKey) } catch {
       Terminal.error("\(error.path): error: \(error.reason)")
       throw ExitCode.failure

@@ -41,6 +41,30 @@ struct HostileInputTests {
     #expect(result.stdout.contains("ok   staleness"), "\(result.stdout)\(result.stderr)")
   }
 
+  @Test("verify --expect awaits promises and stops an expression that never ends (--expect-timeout)")
+  func expectationsAwaitAndStop() async throws {
+    let built = try await FixtureSnapshots.shared.build("probe-js")
+    let arguments = [
+      "verify", built.snapshot, "--expect-timeout", "1", "--json",
+      "--expect", "Promise.resolve(greet('x').length > 0)",
+      "--expect", "Promise.reject(new Error('nope'))",
+      "--expect", "new Promise(() => {})",
+      "--expect", "(() => { for (;;) {} })()",
+      "--expect", "1 + 1 === 2",
+    ]
+    let result = try await SnapgenCLI.run(arguments, timeLimit: .seconds(60))
+    #expect(result.status == 6, "\(result)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let outcomes = (report["expectations"] as? [[String: Any]] ?? []).map { ($0["passed"] as? Bool ?? false, $0["result"] as? String ?? "") }
+    #expect(outcomes.count == 5)
+    guard outcomes.count == 5 else { return }
+    #expect(outcomes[0] == (true, "true"))
+    #expect(outcomes[1] == (false, "Error: nope"))
+    #expect(outcomes[2] == (false, "the promise never settled"))
+    #expect(outcomes[3] == (false, "did not finish within 1 s and was stopped"))
+    #expect(outcomes[4] == (true, "true"), "the runtime runs JavaScript again after a stopped expression")
+  }
+
   @Test("signed snapshots: keygen, build --sign, verify --trusted-key passes; other keys, no signature and tampering fail with 7")
   func signing() async throws {
     let tree = try TemporaryTree(["main.js": "globalThis.x = 1;\n"])

@@ -126,6 +126,16 @@ final class V8Isolate {
   /// Stops the JavaScript running now; later calls fail until ``resumeAfterTerminate()``.
   func terminate() { sg_terminate(handle) }
 
+  /// Something another thread may hold to stop this isolate's JavaScript (a watchdog): V8's
+  /// `TerminateExecution` may be called from any thread.
+  struct Terminator: @unchecked Sendable {
+    fileprivate let handle: OpaquePointer
+    func terminate() { sg_terminate(handle) }
+  }
+
+  /// A handle for stopping this isolate from another thread.
+  var terminator: Terminator { Terminator(handle: handle) }
+
   /// Lets the isolate run JavaScript again after ``terminate()``.
   func resumeAfterTerminate() { sg_resume_after_terminate(handle) }
 

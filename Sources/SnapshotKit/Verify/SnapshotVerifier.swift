@@ -22,6 +22,8 @@ public struct SnapshotVerifier {
   public var executable: String?
   /// Expressions that must be truthy in the booted runtime.
   public var expectations: [String] = []
+  /// How long one `--expect` expression may run (its promise included) before it is stopped.
+  public var expectationTimeLimit: Duration = .seconds(30)
   /// Keys one of which must have signed the snapshot; empty reports the signature unchecked.
   public var trustedKeys: [Ed25519.PublicKey] = []
 
@@ -242,17 +244,36 @@ public struct SnapshotVerifier {
     }
     var failures: [String] = []
     for expression in expectations {
+      // The value is awaited (a promise's result is what counts), with timers and async ops
+      // run, under a time limit: an expression that never settles or loops forever fails.
       let probe = """
-        (() => { const value = (
+        (async () => { const value = await (
         \(expression)
         ); let text; try { text = String(value); } catch { text = typeof value; } return (value ? "T" : "F") + text; })()
+          .then((r) => { globalThis[Symbol.for("snapgen.expect")] = r; },
+                (e) => { let t; try { t = String(e); } catch { t = typeof e; } globalThis[Symbol.for("snapgen.expect")] = "E" + t; });
         """
-      let outcome: VerifyReport.Expectation
-      do {
-        let result = try runtime.evaluate(probe, name: "<expect>")
-        outcome = .init(expression: expression, passed: result.hasPrefix("T"), result: String(result.dropFirst()))
-      } catch {
-        outcome = .init(expression: expression, passed: false, result: error.message)
+      var outcome = VerifyReport.Expectation(expression: expression, passed: false, result: "")
+      let timedOut = runtime.withTimeLimit(expectationTimeLimit) {
+        do throws(JSException) {
+          try runtime.evaluate(probe, name: "<expect>")
+          try runtime.runEventLoop()
+          let result = try runtime.evaluate(
+            "(() => { const r = globalThis[Symbol.for('snapgen.expect')]; delete globalThis[Symbol.for('snapgen.expect')]; return r ?? 'U'; })()",
+            name: "<expect>")
+          switch result.first {
+          case "T": outcome = .init(expression: expression, passed: true, result: String(result.dropFirst()))
+          case "F", "E": outcome = .init(expression: expression, passed: false, result: String(result.dropFirst()))
+          default: outcome = .init(expression: expression, passed: false, result: "the promise never settled")
+          }
+        } catch {
+          outcome = .init(expression: expression, passed: false, result: error.message)
+        }
+      }
+      if timedOut {
+        outcome = .init(
+          expression: expression, passed: false,
+          result: "did not finish within \(expectationTimeLimit.components.seconds) s and was stopped")
       }
       report.expectations.append(outcome)
       if !outcome.passed { failures.append("\(expression) → \(outcome.result)") }
