@@ -44,6 +44,7 @@ public struct SnapshotBuilder {
     try preflight.prepare(runtime, graph: graph)
     do { try ModuleLoader(isolate: runtime.isolate).evaluate(graph) } catch { throw preflight.explain(error) }
     try runWarmup(in: runtime)
+    try refuseUnhandledRejections(in: runtime, graph: graph)
     try preflight.check(runtime, graph: graph)
 
     let bytes: [UInt8]
@@ -67,6 +68,19 @@ public struct SnapshotBuilder {
     } catch {
       throw DiagnosticError([.error(error.description)])
     }
+  }
+
+  /// A promise rejected at build time with no handler is an error nobody would see at run
+  /// time (the snapshot keeps the rejected promise); it fails the build with its location.
+  private func refuseUnhandledRejections(in runtime: JSRuntime, graph: ModuleGraph) throws(DiagnosticError) {
+    let byName = Dictionary(graph.modules.map { ($0.name, FilePaths.display($0.path)) }, uniquingKeysWith: { a, _ in a })
+    var problems: [Diagnostic] = []
+    while var rejection = runtime.isolate.takeUnhandledRejection() {
+      rejection.message = "Uncaught (in promise) " + rejection.message
+      problems.append(rejection.diagnostic(
+        file: { byName[$0] ?? $0 }, context: "a promise was rejected while building and nothing handled it"))
+    }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
   }
 
   /// Runs the configured warm-up script in the build context (see ``BuildConfiguration/warmup``).

@@ -1,0 +1,2 @@
+export const ready = true;
+Promise.reject(new Error("lost at build time"));
