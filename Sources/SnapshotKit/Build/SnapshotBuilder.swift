@@ -100,7 +100,7 @@ public struct SnapshotBuilder {
     do {
       try V8Engine.initialize(flags: configuration.v8Flags, fixedSeeds: configuration.options.deterministic)
     } catch {
-      throw DiagnosticError([.error(error.message)])
+      throw DiagnosticError([.error(error.message, file: configuration.configPath.map(FilePaths.display))])
     }
   }
 }

@@ -36,6 +36,7 @@ public enum V8Engine {
     if let bad = flags.first(where: { !$0.hasPrefix("--") || $0.contains(" ") }) {
       throw V8EngineError(message: "'\(bad)' is not a V8 flag (flags look like --name or --name=value)")
     }
+    try V8FlagCheck.refuseProcessFlags(flags)
     try state.withLock { current throws(V8EngineError) in
       if let current {
         guard current.flags == flags else {
@@ -52,8 +53,10 @@ public enum V8Engine {
       defer { sg_error_clear(&error) }
       sg_set_message_writer(ShimMessage.writer)
       let all = (alwaysOnFlags + (fixedSeeds ? fixedSeedFlags : []) + flags).joined(separator: " ")
-      guard sg_v8_initialize(all, &error) == 0 else {
-        throw V8EngineError(message: error.message.map { String(cString: $0) } ?? "V8 initialisation failed")
+      try V8FlagCheck.capturingComplaints { () throws(V8EngineError) in
+        guard sg_v8_initialize(all, &error) == 0 else {
+          throw V8EngineError(message: error.message.map { String(cString: $0) } ?? "V8 initialisation failed")
+        }
       }
       current = State(flags: flags, fixedSeeds: fixedSeeds)
     }
