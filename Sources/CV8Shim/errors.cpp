@@ -88,12 +88,25 @@ static std::string StackOf(v8::Isolate *isolate, v8::Local<v8::Context> context,
   return ToUtf8(isolate, stack);
 }
 
-static std::string Describe(v8::Isolate *isolate, v8::Local<v8::Value> exception) {
+static std::string Describe(v8::Isolate *isolate, v8::Local<v8::Context> context,
+                            v8::Local<v8::Value> exception) {
   if (exception.IsEmpty()) return Message(SG_UNKNOWN_EXCEPTION);
+  {
+    v8::TryCatch guard(isolate);
+    if (!exception->IsSymbol()) {
+      std::string text = ToUtf8(isolate, exception);
+      if (!guard.HasCaught() && text != "<unprintable value>") return text;
+    }
+  }
+  // A Symbol, or a value whose toString throws: V8's side-effect-free description
+  // ("Symbol(x)", "#<Object>") runs no JavaScript.
   v8::TryCatch guard(isolate);
-  std::string text = ToUtf8(isolate, exception);
-  if (guard.HasCaught()) return Message(SG_UNPRINTABLE_EXCEPTION);
-  return text;
+  v8::Local<v8::String> detail;
+  if (!context.IsEmpty() && exception->ToDetailString(context).ToLocal(&detail)) {
+    std::string text = ToUtf8(isolate, detail);
+    if (!guard.HasCaught() && !text.empty()) return text;
+  }
+  return Message(SG_UNPRINTABLE_EXCEPTION);
 }
 
 void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
@@ -101,7 +114,7 @@ void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
   if (error == nullptr) return;
   sg_error_clear(error);
   error->status = SG_JS_EXCEPTION;
-  error->message = Duplicate(Describe(isolate, exception));
+  error->message = Duplicate(Describe(isolate, context, exception));
   FillFromMessage(isolate, context, v8::Exception::CreateMessage(isolate, exception), error);
   // Prefer the frame the error was created in when V8 recorded one.
   v8::Local<v8::StackTrace> trace = v8::Exception::GetStackTrace(exception);
@@ -129,7 +142,7 @@ void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
   v8::Local<v8::Value> exception = try_catch.Exception();
   sg_error_clear(error);
   error->status = SG_JS_EXCEPTION;
-  error->message = Duplicate(Describe(isolate, exception));
+  error->message = Duplicate(Describe(isolate, context, exception));
   FillFromMessage(isolate, context, try_catch.Message(), error);
   std::string stack = StackOf(isolate, context, exception);
   if (!stack.empty()) error->stack = Duplicate(stack);
