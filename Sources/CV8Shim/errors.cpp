@@ -135,6 +135,11 @@ void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
 void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
                       v8::TryCatch &try_catch, sg_error *error) {
   if (error == nullptr) return;
+  auto *runtime = static_cast<sg_runtime *>(isolate->GetData(kRuntimeSlot));
+  if (try_catch.HasTerminated() && runtime != nullptr && runtime->heap_limit_reached) {
+    SetError(error, SG_HEAP_LIMIT);
+    return;
+  }
   if (!try_catch.HasCaught()) {
     SetError(error, try_catch.HasTerminated() ? SG_TERMINATED : SG_UNKNOWN_EXCEPTION);
     return;
@@ -151,6 +156,10 @@ void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
 }  // namespace sg
 
 extern "C" void sg_free(void *pointer) { std::free(pointer); }
+
+extern "C" int sg_heap_limit_reached(sg_runtime *runtime) {
+  return runtime != nullptr && runtime->heap_limit_reached ? 1 : 0;
+}
 
 extern "C" void sg_set_message_writer(sg_message_writer writer) { sg::g_writer.store(writer); }
 

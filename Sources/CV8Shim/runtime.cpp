@@ -1,6 +1,8 @@
 // Runtimes: an isolate with one context, booted from a blob or made for snapshotting.
 #include "shim_internal.h"
 
+#include <algorithm>
+
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -101,6 +103,18 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetHostImportModuleDynamicallyCallback(RejectDynamicImport);
   isolate->SetPromiseRejectCallback(sg::OnPromiseReject);
+  // Heap exhaustion ends in a FATAL abort unless execution is stopped before: near the limit,
+  // terminate JavaScript and grant room to unwind.
+  isolate->AddNearHeapLimitCallback(
+      [](void *data, size_t current_limit, size_t) -> size_t {
+        auto *owner = static_cast<sg_runtime *>(data);
+        if (!owner->heap_limit_reached) {
+          owner->heap_limit_reached = true;
+          owner->isolate->TerminateExecution();
+        }
+        return current_limit + std::max<size_t>(current_limit / 2, size_t{64} << 20);
+      },
+      runtime.get());
   // Errors record where they were thrown, so that a throw inside a module's top-level code
   // (reported through a rejected promise, not a TryCatch) still has a location.
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 32);

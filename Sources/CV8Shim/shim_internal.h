@@ -78,6 +78,8 @@ struct sg_runtime {
   void *op_handler_context = nullptr;
   bool building = false;
   bool blob_created = false;
+  // Set by the near-heap-limit callback, which stops JavaScript instead of letting V8 abort.
+  bool heap_limit_reached = false;
   int64_t isolate_ns = 0;
   int64_t context_ns = 0;
   // V8 captures no stacks while a snapshot is built unless Error.stackTraceLimit is set; with

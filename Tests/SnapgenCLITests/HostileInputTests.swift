@@ -65,6 +65,29 @@ struct HostileInputTests {
     #expect(outcomes[4] == (true, "true"), "the runtime runs JavaScript again after a stopped expression")
   }
 
+  @Test("heap exhaustion and deep recursion at run time end in errors, not in a V8 abort or SIGSEGV")
+  func runtimeLimits() async throws {
+    let allocate = "const a = []; for (;;) a.push(new Array(1000).fill(1));"
+    let heap = try await SnapgenCLI.run(
+      ["run", "--from-sources", Repository.root + "/internal-js", "--v8-flag=--max-old-space-size=64", "--eval", allocate])
+    #expect(heap.status == 1, "\(heap)")
+    #expect(heap.stderr.contains("JavaScript ran out of memory"), "\(heap.stderr)")
+    let inTimer = try await SnapgenCLI.run(
+      ["run", "--from-sources", Repository.root + "/internal-js", "--v8-flag=--max-old-space-size=64",
+       "--eval", "setTimeout(() => { \(allocate) }, 1); 0"])
+    #expect(inTimer.status == 1 && inTimer.stderr.contains("JavaScript ran out of memory"), "\(inTimer)")
+    // A stack bigger than the process's own is refused; an allowed one overflows politely.
+    let recurse = "function f() { return f() + 1; } f()"
+    let tooBig = try await SnapgenCLI.run(
+      ["run", "--from-sources", Repository.root + "/internal-js", "--v8-flag=--stack-size=100000", "--eval", recurse],
+      prefix: ["prlimit", "--stack=8388608"])
+    #expect(tooBig.status == 1 && tooBig.stderr.contains("asks for a 100000 KB stack"), "\(tooBig)")
+    let allowed = try await SnapgenCLI.run(
+      ["run", "--from-sources", Repository.root + "/internal-js", "--v8-flag=--stack-size=7000", "--eval", recurse],
+      prefix: ["prlimit", "--stack=8388608"])
+    #expect(allowed.status == 1 && allowed.stderr.contains("RangeError: Maximum call stack size exceeded"), "\(allowed)")
+  }
+
   @Test("signed snapshots: keygen, build --sign, verify --trusted-key passes; other keys, no signature and tampering fail with 7")
   func signing() async throws {
     let tree = try TemporaryTree(["main.js": "globalThis.x = 1;\n"])

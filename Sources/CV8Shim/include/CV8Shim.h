@@ -49,6 +49,7 @@ typedef enum sg_status {
   SG_DYNAMIC_IMPORT_UNSUPPORTED = 22,   ///< Rejects import(); subject: specifier, detail: referrer.
   SG_UNRESOLVED_IMPORT = 23,       ///< Thrown while linking; subject: the specifier.
   SG_OP_MESSAGE_INVALID = 24,      ///< An op's error message could not become a JS string.
+  SG_HEAP_LIMIT = 25,              ///< Execution was stopped because the heap reached its limit.
 } sg_status;
 
 /// A JavaScript exception or a failure of the shim, with the location V8 reported.
@@ -147,6 +148,9 @@ void sg_call_throw(sg_call *call, sg_error_kind kind, const char *message);
 // MARK: - Runtimes
 
 typedef struct sg_runtime sg_runtime;
+
+/// 1 once the near-heap-limit callback stopped this runtime's JavaScript (SG_HEAP_LIMIT).
+int sg_heap_limit_reached(sg_runtime *runtime);
 
 typedef struct sg_runtime_options {
   /// Snapshot blob to boot from (ownership passes to the runtime, which frees it with free()),

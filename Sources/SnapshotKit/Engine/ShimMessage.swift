@@ -31,6 +31,8 @@ enum ShimMessage {
     case SG_DYNAMIC_IMPORT_UNSUPPORTED: "import('\(subject)') in \(detail) is not supported by this runtime"
     case SG_UNRESOLVED_IMPORT: "Cannot resolve module '\(subject)'"
     case SG_OP_MESSAGE_INVALID: "op failed"
+    case SG_HEAP_LIMIT:
+      "JavaScript ran out of memory: the V8 heap reached its limit and execution was stopped (raise it with --v8-flag=--max-old-space-size=<MB> if the program needs more)"
     default: "unknown error"
     }
   }

@@ -37,6 +37,7 @@ public enum V8Engine {
       throw V8EngineError(message: "'\(bad)' is not a V8 flag (flags look like --name or --name=value)")
     }
     try V8FlagCheck.refuseProcessFlags(flags)
+    try V8FlagCheck.refuseOversizedStack(flags)
     try state.withLock { current throws(V8EngineError) in
       if let current {
         guard current.flags == flags else {

@@ -19,6 +19,24 @@ enum V8FlagCheck {
     }
   }
 
+  /// Refuses a `--stack-size` (in KB) larger than this process's stack: V8 would then recurse
+  /// past the real end of the stack and die with SIGSEGV instead of throwing a RangeError.
+  static func refuseOversizedStack(_ flags: [String]) throws(V8EngineError) {
+    var limit = rlimit()
+    guard getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return }
+    let usableKB = (Int(limit.rlim_cur) - (1 << 20)) / 1024
+    for flag in flags {
+      let parts = flag.drop { $0 == "-" }.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2, parts[0].replacingOccurrences(of: "_", with: "-") == "stack-size",
+        let kilobytes = Int(parts[1])
+      else { continue }
+      if kilobytes > usableKB {
+        throw V8EngineError(
+          message: "the V8 flag '\(flag)' asks for a \(kilobytes) KB stack, but this process's stack is \(Int(limit.rlim_cur) / 1024) KB (ulimit -s); V8 would crash instead of throwing a RangeError. Use at most --stack-size=\(max(0, usableKB)) or raise ulimit -s")
+      }
+    }
+  }
+
   /// Runs `initialize` with V8's standard error captured, then turns V8's complaints about
   /// flags into an error naming the flag; anything else V8 printed is passed on.
   static func capturingComplaints(_ initialize: () throws(V8EngineError) -> Void) throws(V8EngineError) {

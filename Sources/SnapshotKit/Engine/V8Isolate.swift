@@ -136,6 +136,11 @@ final class V8Isolate {
   /// A handle for stopping this isolate from another thread.
   var terminator: Terminator { Terminator(handle: handle) }
 
+  /// The error to report once JavaScript was stopped because the heap reached its limit.
+  var heapLimitError: JSException? {
+    sg_heap_limit_reached(handle) == 1 ? JSException(message: ShimMessage.text(SG_HEAP_LIMIT)) : nil
+  }
+
   /// Lets the isolate run JavaScript again after ``terminate()``.
   func resumeAfterTerminate() { sg_resume_after_terminate(handle) }
 

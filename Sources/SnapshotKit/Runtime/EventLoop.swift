@@ -84,6 +84,8 @@ final class EventLoop {
   func run(until done: () -> Bool = { false }) throws(JSException) {
     while true {
       isolate.runMicrotasks()
+      // V8 was stopped before it could abort on heap exhaustion; nothing more may run.
+      if let heapLimit = isolate.heapLimitError { throw heapLimit }
       if exitCode != nil {
         isolate.resumeAfterTerminate()
         return
