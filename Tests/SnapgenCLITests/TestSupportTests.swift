@@ -42,8 +42,8 @@ struct TestSupportTests {
 
   @Test("the standard scrubber replaces paths (plain and JSON-escaped), durations and V8/platform strings only")
   func scrubber() {
-    let scrubber = OutputScrubber.standard(paths: ["work": "/tmp/snapgen-x", "nested": "/tmp/snapgen-x/out"])
-    let text = #"wrote /tmp/snapgen-x/out/a.bin in 12 ms; {"milliseconds":3.5,"output":"\/tmp\/snapgen-x\/b.bin"} V8 10.2.154.26-node.37 for linux-x86_64, 473288 bytes"#
+    let scrubber = OutputScrubber.standard(paths: ["work": "/scratch/snapgen-x", "nested": "/scratch/snapgen-x/out"])
+    let text = #"wrote /scratch/snapgen-x/out/a.bin in 12 ms; {"milliseconds":3.5,"output":"\/scratch\/snapgen-x\/b.bin"} V8 10.2.154.26-node.37 for linux-x86_64, 473288 bytes"#
     #expect(
       scrubber.scrub(text)
         == #"wrote <nested>/a.bin in <ms> ms; {"milliseconds":<ms>,"output":"<work>\/b.bin"} V8 <v8> for <platform>, 473288 bytes"#)
