@@ -175,3 +175,10 @@ extern "C" int sg_module_instantiate(sg_runtime *runtime, int32_t module_id,
   }
   return 0;
 }
+
+extern "C" int sg_module_is_graph_async(sg_runtime *runtime, int32_t module_id) {
+  if (!sg::IsKnownModule(runtime, module_id, nullptr)) return -1;
+  sg::EnteredContext entered(runtime);
+  v8::Local<v8::Module> module = runtime->modules[module_id].Get(runtime->isolate);
+  return module->IsGraphAsync() ? 1 : 0;
+}

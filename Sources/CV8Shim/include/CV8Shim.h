@@ -200,6 +200,10 @@ int sg_module_parse(sg_runtime *runtime, const char *resource_name, const char *
                     size_t length, sg_module_request **requests, size_t *count, sg_error *error);
 
 /// Compiles a module and keeps it in the runtime; returns its id (0, 1, …) or -1.
+/// 1 when the module or a module it imports has a top-level await (V8's IsGraphAsync), 0 when
+/// not, -1 for an unknown id.
+int sg_module_is_graph_async(sg_runtime *runtime, int32_t module_id);
+
 int32_t sg_module_compile(sg_runtime *runtime, const char *resource_name, const char *source,
                           size_t length, sg_error *error);
 /// Creates a JSON module (a default export of the parsed value); returns its id or -1.

@@ -174,6 +174,9 @@ final class V8Isolate {
   }
 
   /// Compiles an ES module (or, with `json`, makes a JSON module) and keeps it; returns its id.
+  /// True when the module or one it imports has a top-level await.
+  func moduleGraphIsAsync(_ id: Int32) -> Bool { sg_module_is_graph_async(handle, id) == 1 }
+
   func compileModule(name: String, source: [UInt8], json: Bool = false) throws(JSException) -> Int32 {
     var error = sg_error()
     defer { sg_error_clear(&error) }

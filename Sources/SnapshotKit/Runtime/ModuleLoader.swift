@@ -6,19 +6,38 @@ struct ModuleLoader {
 
   /// Evaluates the graph's entry points in order. Diagnostics name the real files.
   func evaluate(_ graph: ModuleGraph) throws(DiagnosticError) {
-    let pending = try evaluateAllowingPending(graph)
+    let (pending, shimIds) = try evaluateReturningIds(graph)
     for promise in pending { isolate.forget(promise: promise) }
     if !pending.isEmpty {
-      let entry = graph.modules[graph.entryPoints[0]]
-      throw DiagnosticError([.error(
-        "the module's top-level await never settled (it waits for something that cannot happen while the module graph is evaluated)",
-        file: FilePaths.display(entry.path))])
+      throw DiagnosticError(Self.stuckAwaits(graph, isAsync: { isolate.moduleGraphIsAsync(shimIds[$0]) }))
     }
+  }
+
+  /// Blames the module whose own top-level await never settled: an async module none of whose
+  /// imports is async (V8 reports "async" per module graph, so such a module holds the await
+  /// itself). With several candidates the error stays at the entry point and lists them.
+  static func stuckAwaits(_ graph: ModuleGraph, isAsync: (Int) -> Bool) -> [Diagnostic] {
+    let message = "a top-level await never settled (it waits for something that cannot happen while the module graph is evaluated)"
+    let innermost = graph.evaluationOrder.filter { id in
+      isAsync(id) && !graph.modules[id].imports.contains { isAsync($0.target) }
+    }
+    if innermost.count == 1 {
+      return [.error(message, file: FilePaths.display(graph.modules[innermost[0]].path))]
+    }
+    // Several modules await at top level and V8 does not say which is still waiting.
+    return [.error(
+      message, file: FilePaths.display(graph.modules[graph.entryPoints[0]].path),
+      notes: innermost.map { "a module with a top-level await of its own: \(FilePaths.display(graph.modules[$0].path))" })]
   }
 
   /// Evaluates the entry points; returns the ids of evaluation promises still pending after
   /// the microtasks (top-level awaits waiting for timers or ops).
   func evaluateAllowingPending(_ graph: ModuleGraph) throws(DiagnosticError) -> [Int64] {
+    try evaluateReturningIds(graph).pending
+  }
+
+  /// ``evaluateAllowingPending(_:)``, also returning each module's shim id (by graph id).
+  private func evaluateReturningIds(_ graph: ModuleGraph) throws(DiagnosticError) -> (pending: [Int64], shimIds: [Int32]) {
     var shimIds: [Int32] = []
     var diagnostics: [Diagnostic] = []
     for module in graph.modules {
@@ -48,7 +67,7 @@ struct ModuleLoader {
         throw DiagnosticError([Self.diagnostic(error, graph: graph, context: "uncaught exception while evaluating modules")])
       }
     }
-    return pending
+    return (pending, shimIds)
   }
 
   /// A diagnostic for a JS exception, naming the real file of the module V8 reported.

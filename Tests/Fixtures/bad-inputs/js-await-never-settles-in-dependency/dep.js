@@ -1,0 +1,2 @@
+export const before = 1;
+await new Promise(() => {});

@@ -1,0 +1,2 @@
+import "./dep.js";
+export const main = 1;
