@@ -58,8 +58,9 @@ public enum V8CrashExplanation {
     }
     if case .signaled(let signal) = termination, signal == SignalNumber.segv || signal == SignalNumber.bus {
       notes.append(
-        "hint: V8 10.2 crashes this way when serialising asm.js code: remove \"use asm\" from modules that are "
-          + "evaluated in the snapshot (or load them after boot)")
+        "hint: V8 10.2 is known to crash this way when it serialises asm.js code (a \"use asm\" function, also one "
+          + "made with new Function or eval); if the modules make such code, load it after boot. snapgen found no "
+          + "other cause; if there is no asm.js, please report the modules that crash")
       if !excerpt.isEmpty { notes.append("stderr:\n" + excerpt) }
       return .error("V8 crashed while building the snapshot; the build process \(how)", notes: notes)
     }
