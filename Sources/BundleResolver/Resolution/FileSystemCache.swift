@@ -4,23 +4,20 @@ import Foundation
 /// Memoised file-system queries for one resolution pass: each path is stat'ed, realpath'ed and
 /// listed at most once, however many edges lead to it.
 final class FileSystemCache {
-  /// The canonical folder reads are confined to, if any (``ResolverOptions/confinedTo``).
-  let confinement: String?
+  /// The folder reads are confined to, if any (``ResolverOptions/confinedTo``).
+  let confinement: ConfinementFolder?
 
   init(confinedTo folder: String? = nil) {
-    confinement = folder.map { FilePaths.canonical($0) ?? FilePaths.normalize($0) }
+    confinement = folder.map(ConfinementFolder.init)
   }
 
-  /// True when the file at canonical `path` may be read.
+  /// True when the file at `path` may be read (no realpath at all without a confinement).
   func mayRead(_ path: String) -> Bool {
-    guard let confinement else { return true }
-    return FilePaths.relative(path, to: confinement) != nil
+    confinement?.contains(path) ?? true
   }
 
   /// Why a file is refused: "outside the target folder …; …" (follows the file's path).
-  var outsideNote: String {
-    "outside the target folder \(confinement ?? "/"); SwiftPM tracks only inputs inside it, so move the file into that folder"
-  }
+  var outsideNote: String { confinement?.outsideNote ?? "" }
 
   private var kinds: [String: FilePaths.Kind] = [:]
   private var canonicals: [String: String?] = [:]
@@ -51,7 +48,7 @@ final class FileSystemCache {
   /// The bytes of a regular file inside the confinement; nil when it cannot be read, is not a
   /// regular file (a FIFO would block) or lies outside.
   func contents(of path: String) -> [UInt8]? {
-    guard mayRead(FilePaths.canonical(path) ?? path) else { return nil }
+    guard mayRead(path) else { return nil }
     var info = stat()
     guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     return FileManager.default.contents(atPath: path).map { [UInt8]($0) }

@@ -56,7 +56,7 @@ final class SpecifierResolver {
         problems.append(.error("import map '\(mapPath)' does not exist", file: FilePaths.display(path)))
       case .directory:
         problems.append(.error("import map '\(mapPath)' is a folder, not a JSON file", file: FilePaths.display(path)))
-      case .file where !files.mayRead(FilePaths.canonical(path) ?? path):
+      case .file where !files.mayRead(path):
         problems.append(.error("import map '\(mapPath)' is \(FilePaths.canonical(path) ?? path), \(files.outsideNote)"))
       case .file:
         let canonical = FilePaths.canonical(path) ?? path
@@ -185,7 +185,7 @@ final class SpecifierResolver {
       }
     }
     // Outside the confinement a package.json is not read: packages there do not exist.
-    guard files.mayRead(FilePaths.canonical(path) ?? path), files.kind(of: path) == .file,
+    guard files.mayRead(path), files.kind(of: path) == .file,
       let bytes = files.contents(of: path)
     else {
       manifests[path] = .some(nil)

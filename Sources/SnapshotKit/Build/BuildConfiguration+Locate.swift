@@ -22,7 +22,7 @@ extension BuildConfiguration {
       return configuration
     }
     var configuration = BuildConfiguration(root: FilePaths.absolute(input), entryPoints: entryPoints)
-    configuration.resolver.confinedTo = folder.map { FilePaths.canonical($0) ?? FilePaths.normalize($0) }
+    configuration.resolver.confinedTo = folder.map { ConfinementFolder($0).path }
     return configuration
   }
 }

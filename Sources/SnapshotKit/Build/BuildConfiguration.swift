@@ -76,12 +76,12 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
     }
     var reader = try ConfigReader(bytes: data, display: display, knownKeys: knownKeys)
     let root = FilePaths.directory(of: FilePaths.canonical(configPath) ?? configPath)
-    let confinement = folder.map { FilePaths.canonical($0) ?? FilePaths.normalize($0) }
+    let confinement = folder.map(ConfinementFolder.init)
     /// Refuses a file the config names when it lies outside the confinement folder.
     func confined(_ key: String, _ path: String) -> Bool {
+      guard let confinement, !confinement.contains(path) else { return true }
       let real = FilePaths.canonical(path) ?? FilePaths.normalize(path)
-      guard let confinement, FilePaths.relative(real, to: confinement) == nil else { return true }
-      reader.problem("'\(key)' names \(real), which is outside the target folder \(confinement); SwiftPM tracks only inputs inside it, so move the file into that folder", key: key)
+      reader.problem("'\(key)' names \(real), which is \(confinement.outsideNote)", key: key)
       return false
     }
     var configuration = BuildConfiguration(root: root, entryPoints: [], configPath: configPath)
@@ -90,10 +90,8 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
       // Plain paths are checked here, at their key; scheme specifiers when they resolve.
       for entry in entries where !entry.contains(":") {
         let path = FilePaths.join(root, entry)
-        if let confinement, FilePaths.relative(FilePaths.canonical(path) ?? path, to: confinement) == nil {
-          reader.problem(
-            "entry point \(FilePaths.canonical(path) ?? path) is outside the target folder \(confinement); SwiftPM tracks only inputs inside it, so move the file into that folder",
-            key: "entryPoints")
+        if let confinement, !confinement.contains(path) {
+          reader.problem("entry point \(FilePaths.canonical(path) ?? path) is \(confinement.outsideNote)", key: "entryPoints")
         }
       }
     } else if reader.member("entryPoints") == nil {
@@ -144,7 +142,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
       }
     }
     configuration.resolver = resolverOptions(&reader)
-    configuration.resolver.confinedTo = confinement
+    configuration.resolver.confinedTo = confinement?.path
     if let importMap = configuration.resolver.importMap { _ = confined("importMap", FilePaths.join(root, importMap)) }
     guard reader.problems.isEmpty else { throw DiagnosticError(reader.problems) }
     return configuration

@@ -54,11 +54,13 @@ public enum V8Engine {
       defer { sg_error_clear(&error) }
       sg_set_message_writer(ShimMessage.writer)
       let all = (alwaysOnFlags + (fixedSeeds ? fixedSeedFlags : []) + flags).joined(separator: " ")
-      try V8FlagCheck.capturingComplaints { () throws(V8EngineError) in
+      let initialize = { () throws(V8EngineError) in
         guard sg_v8_initialize(all, &error) == 0 else {
           throw V8EngineError(message: error.message.map { String(cString: $0) } ?? "V8 initialisation failed")
         }
       }
+      // Only the user's flags can draw a complaint; without them the boot path pays nothing.
+      if flags.isEmpty { try initialize() } else { try V8FlagCheck.capturingComplaints(initialize) }
       current = State(flags: flags, fixedSeeds: fixedSeeds)
     }
   }
