@@ -53,9 +53,14 @@ public enum Ed25519 {
   }
 
   /// A 32-byte public key.
+  ///
+  /// The key is imported into OpenSSL once, when the value is made, so checking many
+  /// signatures with one key (every boot of a runtime that requires signed snapshots) does not
+  /// pay for the import again.
   public struct PublicKey: Sendable, Hashable {
     /// The 32 key bytes.
     public let rawRepresentation: [UInt8]
+    private let imported: EVPKey
 
     /// A key from its 32 bytes.
     public init(rawRepresentation: [UInt8]) throws(CryptoError) {
@@ -63,17 +68,23 @@ public enum Ed25519 {
         throw CryptoError("an Ed25519 public key has 32 bytes, not \(rawRepresentation.count)")
       }
       self.rawRepresentation = rawRepresentation
+      imported = try EVPKey(publicKey: rawRepresentation)
     }
 
     /// True when `signature` is this key's signature of `message`.
     public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
       guard signature.count == 64,
-        let key = try? EVPKey(publicKey: rawRepresentation),
         let context = try? SigningContext(),
-        EVP_DigestVerifyInit(context.handle, nil, nil, nil, key.handle) == 1
+        EVP_DigestVerifyInit(context.handle, nil, nil, nil, imported.handle) == 1
       else { return false }
       return EVP_DigestVerify(context.handle, signature, signature.count, message, message.count) == 1
     }
+
+    public static func == (left: PublicKey, right: PublicKey) -> Bool {
+      left.rawRepresentation == right.rawRepresentation
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawRepresentation) }
   }
 }
 
@@ -88,8 +99,9 @@ public struct CryptoError: Error, CustomStringConvertible, Sendable {
   }
 }
 
-/// Owns one `EVP_PKEY`.
-private final class EVPKey {
+/// Owns one `EVP_PKEY`. OpenSSL allows one key to be used by several threads at once as long as
+/// nobody changes it, and nothing here does after creation.
+private final class EVPKey: @unchecked Sendable {
   let handle: OpaquePointer
 
   init(privateSeed: [UInt8]) throws(CryptoError) {

@@ -17,6 +17,7 @@ extension BenchReport {
     let snapshotPhases = ["read", "validate", "decompress", "isolate", "context", "firstCall", "total"]
     table("warm snapshot boot (\(iterations) in-process)", warm.snapshot, order: snapshotPhases)
     table("warm snapshot boot, signature checked", warmSignatureChecked, order: snapshotPhases)
+    table("signature check of a file version not seen before", signatureCheck, order: ["check"])
     table("warm floor: bare isolate + context", warm.floor, order: ["isolate", "context", "total"])
     table("warm boot from sources", warm.sources, order: ["isolate", "context", "evaluate", "firstCall", "total"])
     table("first snapshot boot in a process (\(processes) processes)", first.snapshot, order: snapshotPhases)

@@ -29,6 +29,9 @@ public struct BenchReport: Codable, Sendable {
   /// Warm snapshot boots that also checked the signature (`--trusted-key`), measured interleaved
   /// with ``warm``'s.
   public var warmSignatureChecked: [String: BootBenchmark.PhaseSummary]?
+  /// The signature check alone, as a boot makes it the first time it meets a version of the
+  /// file (later boots of an unchanged file find it in ``SignatureCheckMemo``).
+  public var signatureCheck: [String: BootBenchmark.PhaseSummary]?
 
   /// Median-total ratios: how the snapshot boot compares with the floor and with sources.
   public var ratios: [String: Double] {
@@ -50,7 +53,7 @@ public struct BenchReport: Codable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case snapshot, iterations, processes, firstCall, warm, first, ops, ratios, warmSignatureChecked
+    case snapshot, iterations, processes, firstCall, warm, first, ops, ratios, warmSignatureChecked, signatureCheck
   }
 
   public init(snapshot: String, iterations: Int, processes: Int, firstCall: String, warm: Group, first: Group, ops: OpRoundTripBenchmark.Report?) {
@@ -73,6 +76,7 @@ public struct BenchReport: Codable, Sendable {
     first = try container.decode(Group.self, forKey: .first)
     ops = try container.decodeIfPresent(OpRoundTripBenchmark.Report.self, forKey: .ops)
     warmSignatureChecked = try container.decodeIfPresent([String: BootBenchmark.PhaseSummary].self, forKey: .warmSignatureChecked)
+    signatureCheck = try container.decodeIfPresent([String: BootBenchmark.PhaseSummary].self, forKey: .signatureCheck)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -85,6 +89,7 @@ public struct BenchReport: Codable, Sendable {
     try container.encode(first, forKey: .first)
     try container.encodeIfPresent(ops, forKey: .ops)
     try container.encodeIfPresent(warmSignatureChecked, forKey: .warmSignatureChecked)
+    try container.encodeIfPresent(signatureCheck, forKey: .signatureCheck)
     try container.encode(ratios, forKey: .ratios)
   }
 

@@ -48,6 +48,7 @@ public struct BootBenchRun: Sendable {
     var floorSamples: [BootBenchmark.Sample] = []
     var sourceSamples: [BootBenchmark.Sample] = []
     var signedSamples: [BootBenchmark.Sample] = []
+    var checkSamples: [BootBenchmark.Sample] = []
     // One untimed round so that file caches and lazy library state do not count as "warm".
     _ = try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: firstCall)
     _ = try BootBenchmark.bareBoot()
@@ -58,6 +59,7 @@ public struct BootBenchRun: Sendable {
       if !trustedKeys.isEmpty {
         signedSamples.append(
           try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: firstCall, trustedKeys: trustedKeys))
+        checkSamples.append(try BootBenchmark.signatureCheck(path: snapshot, ops: .standard, trustedKeys: trustedKeys))
       }
     }
     var firstSnapshot: [BootBenchmark.Sample] = []
@@ -74,7 +76,10 @@ public struct BootBenchRun: Sendable {
       first: BenchReport.Group(
         snapshot: BootBenchmark.summarize(firstSnapshot), floor: BootBenchmark.summarize(firstFloor), sources: nil),
       ops: nil)
-    if !trustedKeys.isEmpty { report.warmSignatureChecked = BootBenchmark.summarize(signedSamples) }
+    if !trustedKeys.isEmpty {
+      report.warmSignatureChecked = BootBenchmark.summarize(signedSamples)
+      report.signatureCheck = BootBenchmark.summarize(checkSamples)
+    }
     if measuresOps { report.ops = try OpRoundTripBenchmark.run() }
     return report
   }

@@ -27,6 +27,18 @@ public enum BootBenchmark {
     ]
   }
 
+  /// The signature check a boot makes the first time it meets a version of the file (no
+  /// ``SignatureCheckMemo``): one SHA-256 of the stored payload and one Ed25519 verification,
+  /// timed alone in the `check` phase.
+  public static func signatureCheck(path: String, ops: OpRegistry, trustedKeys: [Ed25519.PublicKey]) throws -> Sample {
+    let bytes = try FileBytes.read(path)
+    let header = try SnapshotFile.validateForBoot(bytes, environment: .current(ops: ops.manifest))
+    let clock = ContinuousClock()
+    let start = clock.now
+    try SnapshotFile.checkSignature(of: bytes, header: header, trustedKeys: trustedKeys)
+    return ["check": (clock.now - start).milliseconds]
+  }
+
   /// Evaluates `graph` from source in a fresh isolate, then runs `firstCall`.
   public static func sourceBoot(graph: ModuleGraph, ops: OpRegistry, firstCall: String) throws -> Sample {
     let clock = ContinuousClock()

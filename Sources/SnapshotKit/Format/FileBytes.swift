@@ -20,6 +20,19 @@ public enum FileBytes {
     return try file.read(file.size, path: path)
   }
 
+  /// The file's bytes and its identity, when the file did not change while it was read (the
+  /// identity is nil when it did, or when the file was shorter than its size said).
+  public static func readIdentified(_ path: String) throws(FileReadError) -> (bytes: [UInt8], identity: FileIdentity?) {
+    let file = try OpenFile(path)
+    defer { close(file.descriptor) }
+    let bytes = try file.read(file.size, path: path)
+    var after = stat()
+    guard fstat(file.descriptor, &after) == 0, bytes.count == file.size else { return (bytes, nil) }
+    let before = file.identity
+    let now = FileIdentity(after)
+    return (bytes, before == now ? now : nil)
+  }
+
   /// The first `count` bytes (fewer when the file is shorter) and the file's size.
   public static func readPrefix(_ path: String, count: Int) throws(FileReadError) -> (bytes: [UInt8], fileSize: Int) {
     let file = try OpenFile(path)
@@ -31,6 +44,7 @@ public enum FileBytes {
   private struct OpenFile {
     let descriptor: Int32
     let size: Int
+    let identity: FileIdentity
 
     init(_ path: String) throws(FileReadError) {
       let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -47,6 +61,7 @@ public enum FileBytes {
       }
       self.descriptor = descriptor
       size = Int(status.st_size)
+      identity = FileIdentity(status)
     }
 
     func read(_ size: Int, path: String) throws(FileReadError) -> [UInt8] {

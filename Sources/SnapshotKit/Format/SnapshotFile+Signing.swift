@@ -45,20 +45,24 @@ extension SnapshotFile {
     try Self.checkSignature(of: bytes, header: header, trustedKeys: trustedKeys)
   }
 
-  /// The boot path's check, on the file's bytes as read (header already validated).
+  /// The boot path's check, on the file's bytes as read (header already validated). Returns
+  /// the trusted key that signed the file.
+  @discardableResult
   static func checkSignature(of bytes: [UInt8], header: SnapshotHeader, trustedKeys: [Ed25519.PublicKey])
-    throws(SnapshotSignatureError)
+    throws(SnapshotSignatureError) -> Ed25519.PublicKey
   {
     guard header.isSigned else { throw .unsigned }
     let payloadEnd = header.headerSize + header.storedSize
     let signature: SnapshotSignature
     do { signature = try SnapshotSignature(trailer: bytes[payloadEnd...]) } catch { throw .badSignature("?") }
-    let fingerprint = SnapshotSignature.fingerprint(of: signature.publicKey)
     guard let key = trustedKeys.first(where: { $0.rawRepresentation == signature.publicKey }) else {
-      throw .untrustedKey(fingerprint)
+      throw .untrustedKey(SnapshotSignature.fingerprint(of: signature.publicKey))
     }
     let message = SnapshotSignature.message(
       header: bytes[0..<header.headerSize], payload: bytes[header.headerSize..<payloadEnd])
-    guard key.isValidSignature(signature.signature, for: message) else { throw .badSignature(fingerprint) }
+    guard key.isValidSignature(signature.signature, for: message) else {
+      throw .badSignature(SnapshotSignature.fingerprint(of: signature.publicKey))
+    }
+    return key
   }
 }

@@ -43,16 +43,17 @@ public final class JSRuntime {
     let clock = ContinuousClock()
     let start = clock.now
     let bytes: [UInt8]
-    do { bytes = try FileBytes.read(path) } catch { throw .io("cannot read snapshot \(path): \(error.reason)") }
+    let identity: FileIdentity?
+    do { (bytes, identity) = try FileBytes.readIdentified(path) } catch {
+      throw .io("cannot read snapshot \(path): \(error.reason)")
+    }
     let read = clock.now
     let header: SnapshotHeader
     do { header = try SnapshotFile.validateForBoot(bytes, environment: .current(ops: ops.manifest)) } catch {
       throw .snapshot(error)
     }
     if !trustedKeys.isEmpty {
-      do { try SnapshotFile.checkSignature(of: bytes, header: header, trustedKeys: trustedKeys) } catch {
-        throw .untrusted(error)
-      }
+      try checkSignature(of: bytes, header: header, identity: identity, trustedKeys: trustedKeys)
     }
     let validated = clock.now
     let blob: UnsafeMutableRawBufferPointer
@@ -64,6 +65,20 @@ public final class JSRuntime {
     runtime.timings.decompress = inflated - validated
     runtime.timings.isolateAndContext = clock.now - inflated
     return runtime
+  }
+
+  /// Checks the signature of a file read for booting, or finds that this version of the file
+  /// passed the same check before (``SignatureCheckMemo``).
+  private static func checkSignature(
+    of bytes: [UInt8], header: SnapshotHeader, identity: FileIdentity?, trustedKeys: [Ed25519.PublicKey]
+  ) throws(RuntimeError) {
+    let header = header
+    if let identity, header.isSigned, SignatureCheckMemo.shared.isTrusted(identity, by: trustedKeys) { return }
+    let signer: Ed25519.PublicKey
+    do { signer = try SnapshotFile.checkSignature(of: bytes, header: header, trustedKeys: trustedKeys) } catch {
+      throw .untrusted(error)
+    }
+    if let identity { SignatureCheckMemo.shared.remember(identity, signer: signer) }
   }
 
   /// Boots a parsed snapshot after checking that it fits this process and `ops` (and, with
