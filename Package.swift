@@ -76,8 +76,8 @@ let package = Package(
       ]
     ),
     // A seeded mutation fuzzer for the snapshot.bin reader (no V8 needed).
-    .target(name: "SnapshotFuzzer", dependencies: ["SnapshotKit"]),
-    .executableTarget(name: "snapgen-fuzz", dependencies: ["SnapshotFuzzer"]),
+    .target(name: "SnapshotFuzzer", dependencies: ["SnapshotKit", "SnapgenCrypto"]),
+    .executableTarget(name: "snapgen-fuzz", dependencies: ["SnapshotFuzzer", "SnapshotKit", "SnapgenCrypto"]),
     // Reports how long resolution takes for generated graphs (see README, "Resolver benchmark").
     .executableTarget(
       name: "snapgen-resolver-bench",

@@ -1,3 +1,4 @@
+import SnapgenTestSupport
 import SnapshotFuzzer
 import SnapshotKit
 import Testing
@@ -25,5 +26,19 @@ struct FuzzTests {
     let summary = first.run(count: 300)
     #expect(again.run(count: 300).description == summary.description)
     #expect(other.run(count: 300).description != summary.description)
+  }
+
+  @Test("mutated V8 blobs behind valid CRCs, unsigned or under a forged signature, never boot when signatures are required")
+  func payloadMutantsAreRefused() async throws {
+    try V8Engine.initialize(fixedSeeds: true)
+    let path = try await FixtureSnapshots.snapshot("probe-js")
+    var fuzzer = try PayloadFuzzer(snapshot: try SnapshotFile.load(contentsOf: path), seed: 3)
+    let summary = try fuzzer.run(count: 300, ops: .standard)
+    #expect(summary.inputs == 300)
+    #expect(summary.booted == 0, "\(summary)")
+    #expect(summary.otherRefusals.isEmpty, "\(summary)")
+    // Every disguise was tried and refused because of its signature.
+    #expect(Set(summary.refusedUntrusted.keys) == Set(PayloadFuzzer.Disguise.allCases.map(\.rawValue)), "\(summary)")
+    #expect(summary.refusedUntrusted.values.reduce(0, +) == 300, "\(summary)")
   }
 }
