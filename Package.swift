@@ -12,6 +12,8 @@ let packageRoot = Context.packageDirectory
 let localV8 = packageRoot + "/.deps/v8"
 let usesLocalV8 = FileManager.default.fileExists(atPath: localV8 + "/include/v8-version.h")
 let v8Include = usesLocalV8 ? localV8 + "/include" : "/usr/include/node"
+// libnode-dev ships the inspector's header only with V8's full include folder.
+let v8InspectorInclude = usesLocalV8 ? localV8 + "/root/usr/include/nodejs/deps/v8/include" : "/usr/include/nodejs/deps/v8/include"
 let v8LinkerFlags: [String] = usesLocalV8
   ? ["-L" + localV8 + "/lib", "-Xlinker", "-rpath", "-Xlinker", localV8 + "/lib"]
   : []
@@ -36,7 +38,7 @@ let package = Package(
     .target(
       name: "CV8Shim",
       cxxSettings: [
-        .unsafeFlags(["-I" + v8Include, "-Wno-deprecated-declarations"])
+        .unsafeFlags(["-I" + v8Include, "-I" + v8InspectorInclude, "-Wno-deprecated-declarations"])
       ],
       linkerSettings: [
         .linkedLibrary("node"),

@@ -130,6 +130,7 @@ void CaptureExceptionValue(v8::Isolate *isolate, v8::Local<v8::Context> context,
   }
   std::string stack = StackOf(isolate, context, exception);
   if (!stack.empty()) error->stack = Duplicate(stack);
+  ApplyThrowSite(isolate, exception, error);
 }
 
 void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
@@ -151,6 +152,7 @@ void CaptureException(v8::Isolate *isolate, v8::Local<v8::Context> context,
   FillFromMessage(isolate, context, try_catch.Message(), error);
   std::string stack = StackOf(isolate, context, exception);
   if (!stack.empty()) error->stack = Duplicate(stack);
+  ApplyThrowSite(isolate, exception, error);
 }
 
 }  // namespace sg

@@ -153,6 +153,7 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
 }
 
 void sg_runtime::ReleaseHandles() {
+  sg::DestroyThrowSites(this);
   modules.clear();
   modules_by_hash.clear();
   resolvers.clear();

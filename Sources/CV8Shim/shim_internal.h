@@ -64,6 +64,10 @@ bool InstallOps(v8::Isolate *isolate, v8::Local<v8::Context> context,
 
 }  // namespace sg
 
+namespace sg {
+struct ThrowSites;
+}  // namespace sg
+
 struct sg_runtime {
   v8::Isolate *isolate = nullptr;
   std::unique_ptr<v8::SnapshotCreator> creator;
@@ -93,6 +97,8 @@ struct sg_runtime {
   std::unordered_map<int64_t, v8::Global<v8::Promise::Resolver>> resolvers;
   std::unordered_map<int64_t, v8::Global<v8::Promise>> tracked;
   int64_t next_promise_id = 1;
+  // Set by sg_throw_sites_start (throwsites.cpp); destroyed by ReleaseHandles.
+  sg::ThrowSites *throw_sites = nullptr;
   // Rejections with no handler yet, oldest first.
   std::vector<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> rejections;
 
@@ -103,6 +109,10 @@ struct sg_runtime {
 
 namespace sg {
 void OnPromiseReject(v8::PromiseRejectMessage message);
+/// Ends throw-site recording (throwsites.cpp); before the isolate goes away.
+void DestroyThrowSites(sg_runtime *runtime);
+/// Replaces the error's location with the place `exception` was last thrown, when recorded.
+void ApplyThrowSite(v8::Isolate *isolate, v8::Local<v8::Value> exception, sg_error *error);
 }  // namespace sg
 
 struct sg_value {

@@ -35,6 +35,9 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print the boot phases on stderr.")
   var timing = false
 
+  @Flag(name: .customLong("throw-sites"), help: "Record where values are thrown, so that an uncaught error names its throw site (slower).")
+  var throwSites = false
+
   @Argument(help: "An ES module to run (its relative imports are resolved).")
   var script: String?
 
@@ -79,6 +82,9 @@ struct RunCommand: ParsableCommand {
         throw Terminal.fail(error, snapshot: snapshot)
       }
     }
+    if throwSites {
+      do { try runtime.recordThrowSites() } catch { throw Terminal.fail(error, snapshot: snapshot ?? "") }
+    }
     if timing {
       let phases = runtime.timings.phases.map { "\($0.name) \(String(format: "%.3f", $0.milliseconds)) ms" }
       Terminal.error("boot: " + phases.joined(separator: ", ") + String(format: "; total %.3f ms", runtime.timings.total.milliseconds))
@@ -91,7 +97,7 @@ struct RunCommand: ParsableCommand {
         try runtime.runEventLoop()
       } catch let error as JSException {
         if let code = runtime.exitCode { throw ExitCode(code) }
-        throw Terminal.fail([error.diagnostic()])
+        throw Terminal.fail([withThrowSiteHint(error.diagnostic())])
       }
       if let code = runtime.exitCode { throw ExitCode(code) }
     }
@@ -100,12 +106,20 @@ struct RunCommand: ParsableCommand {
       do {
         code = try runtime.runMain(scriptAt: script)
       } catch let error as DiagnosticError {
-        throw Terminal.fail(error.diagnostics)
+        throw Terminal.fail(error.diagnostics.map(withThrowSiteHint))
       } catch {
         Terminal.error("error: \(error)")
         throw ExitCode.failure
       }
       if code != 0 { throw ExitCode(code) }
     }
+  }
+
+  /// A diagnostic without a location gets a note on how to find where its value was thrown.
+  private func withThrowSiteHint(_ diagnostic: Diagnostic) -> Diagnostic {
+    guard !throwSites, diagnostic.file == nil, diagnostic.severity == .error else { return diagnostic }
+    var hinted = diagnostic
+    hinted.notes.append("note: run again with --throw-sites to see where the value was thrown")
+    return hinted
   }
 }

@@ -50,6 +50,7 @@ typedef enum sg_status {
   SG_UNRESOLVED_IMPORT = 23,       ///< Thrown while linking; subject: the specifier.
   SG_OP_MESSAGE_INVALID = 24,      ///< An op's error message could not become a JS string.
   SG_HEAP_LIMIT = 25,              ///< Execution was stopped because the heap reached its limit.
+  SG_THROW_SITES_UNAVAILABLE = 26, ///< Throw sites cannot be recorded in this runtime.
 } sg_status;
 
 /// A JavaScript exception or a failure of the shim, with the location V8 reported.
@@ -270,6 +271,15 @@ void sg_resume_after_terminate(sg_runtime *runtime);
 /// that pre-flight checks see only objects the program still reaches. Returns -1 on a runtime
 /// that was already serialised.
 int sg_preflight_collect_garbage(sg_runtime *runtime);
+
+// MARK: - Throw sites
+
+/// Starts recording where exceptions are thrown and promises rejected in this runtime (a
+/// debugger session that stops at each, notes the place and the value, and goes on). From then
+/// on, every error the shim reports for a value that was thrown carries the place of its last
+/// throw instead of where it was created. Slow: for diagnosing a failure again in a fresh
+/// runtime, never on a snapshot creator (SG_THROW_SITES_UNAVAILABLE).
+int sg_throw_sites_start(sg_runtime *runtime, sg_error *error);
 
 #ifdef __cplusplus
 }

@@ -42,9 +42,19 @@ public struct SnapshotBuilder {
     var preflight = Preflight()
     preflight.collectsGarbage = preflightCollectsGarbage
     try preflight.prepare(runtime, graph: graph)
-    do { try ModuleLoader(isolate: runtime.isolate).evaluate(graph) } catch { throw preflight.explain(error) }
+    let diagnosis = ThrowSiteDiagnosis(manifest: manifest)
+    do { try ModuleLoader(isolate: runtime.isolate).evaluate(graph) } catch {
+      throw preflight.explain(diagnosis.improve(error, of: runtime) { again throws(DiagnosticError) in
+        try ModuleLoader(isolate: again.isolate).evaluate(graph)
+      })
+    }
     try runWarmup(in: runtime)
-    try refuseUnhandledRejections(in: runtime, graph: graph)
+    do { try refuseUnhandledRejections(in: runtime, graph: graph) } catch {
+      throw diagnosis.improve(error, of: runtime) { again throws(DiagnosticError) in
+        try ModuleLoader(isolate: again.isolate).evaluate(graph)
+        try refuseUnhandledRejections(in: again, graph: graph)
+      }
+    }
     try preflight.check(runtime, graph: graph)
 
     let bytes: [UInt8]

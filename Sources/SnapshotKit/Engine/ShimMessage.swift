@@ -33,6 +33,7 @@ enum ShimMessage {
     case SG_OP_MESSAGE_INVALID: "op failed"
     case SG_HEAP_LIMIT:
       "JavaScript ran out of memory: the V8 heap reached its limit and execution was stopped (raise it with --v8-flag=--max-old-space-size=<MB> if the program needs more)"
+    case SG_THROW_SITES_UNAVAILABLE: "throw sites cannot be recorded in a runtime that builds a snapshot"
     default: "unknown error"
     }
   }

@@ -141,6 +141,15 @@ final class V8Isolate {
     sg_heap_limit_reached(handle) == 1 ? JSException(message: ShimMessage.text(SG_HEAP_LIMIT)) : nil
   }
 
+  /// Starts recording where exceptions are thrown (a debugger session; slow). Errors reported
+  /// afterwards name the place a value was last thrown instead of where an Error was created.
+  /// Only for a runtime that diagnoses a failure again, never for one that builds a snapshot.
+  func recordThrowSites() throws(JSException) {
+    var error = sg_error()
+    defer { sg_error_clear(&error) }
+    guard sg_throw_sites_start(handle, &error) == 0 else { throw JSException(error) }
+  }
+
   /// Lets the isolate run JavaScript again after ``terminate()``.
   func resumeAfterTerminate() { sg_resume_after_terminate(handle) }
 

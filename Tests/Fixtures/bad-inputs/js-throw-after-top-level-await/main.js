@@ -1,0 +1,2 @@
+await Promise.resolve();
+throw 42;

@@ -1,0 +1,5 @@
+const failure = new RangeError('made early');
+export function fail() {
+  throw failure;
+}
+fail();

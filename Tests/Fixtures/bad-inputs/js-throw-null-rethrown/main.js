@@ -1,0 +1,8 @@
+function check() {
+  throw null;
+}
+try {
+  check();
+} catch (error) {
+  throw error;
+}

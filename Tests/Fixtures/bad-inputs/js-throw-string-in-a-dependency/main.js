@@ -1,0 +1,2 @@
+import { setup } from './setup.js';
+setup();

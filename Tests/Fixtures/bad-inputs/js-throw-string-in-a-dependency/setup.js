@@ -1,0 +1,3 @@
+export function setup() {
+  throw 'setup failed';
+}

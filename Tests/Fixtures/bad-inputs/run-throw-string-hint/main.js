@@ -1,0 +1,4 @@
+function check() {
+  throw 'no config';
+}
+check();
