@@ -105,11 +105,8 @@ struct RunCommand: ParsableCommand {
       let code: Int32
       do {
         code = try runtime.runMain(scriptAt: script)
-      } catch let error as DiagnosticError {
-        throw Terminal.fail(error.diagnostics.map(withThrowSiteHint))
       } catch {
-        Terminal.error("error: \(error)")
-        throw ExitCode.failure
+        throw Terminal.fail(error.diagnostics.map(withThrowSiteHint))
       }
       if code != 0 { throw ExitCode(code) }
     }
