@@ -44,7 +44,6 @@ struct GraphGenerator {
       var specifiers: [String] = []
       let directory = "src/d\(index / 50)"
       func relative(_ target: Int) -> String {
-        let path = Self.modulePath(target)
         let targetDirectory = "src/d\(target / 50)"
         return targetDirectory == directory ? "./m\(target).js" : "../d\(target / 50)/m\(target).js"
       }
