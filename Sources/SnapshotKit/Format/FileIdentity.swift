@@ -5,7 +5,7 @@ import Glibc
 ///
 /// Any write to a file, any `chmod`, `touch` or rename onto its path changes at least one of
 /// these: a write moves the status-change time (`ctime`), which user programs cannot set back,
-/// and a replaced file has another inode. ``SignatureCheckMemo`` relies on that to skip checking
+/// and a replaced file has another inode. The boot path relies on that to skip checking
 /// a signature again for a file it checked before.
 public struct FileIdentity: Hashable, Sendable {
   public let device: UInt64
