@@ -20,7 +20,7 @@ extension AnatomyReport {
       <h1>Snapshot anatomy of \(Self.escape(configuration))</h1>
       <p>V8 \(Self.escape(v8Version)) · blob \(Self.bytes(blobBytes)) raw, \(Self.bytes(storedBytes)) stored ·
       heap before serialising \(heapObjects) objects, \(Self.bytes(heapBytes)) ·
-      modules \(Self.bytes(modules.reduce(0) { $0 + $1.bytes })) + unattributed \(Self.bytes(unattributed.bytes))</p>
+      modules \(Self.bytes(modules.reduce(0) { $0 + $1.bytes })) + unattributed \(Self.bytes(unattributed.bytes))\(floorNote)</p>
 
       """
     page += treemapSection()
@@ -29,6 +29,11 @@ extension AnatomyReport {
     page += serializationSection()
     page += "</body></html>\n"
     return page
+  }
+
+  private var floorNote: String {
+    guard let floor else { return "" }
+    return " · an empty module's snapshot: blob \(Self.bytes(floor.blobBytes)), heap \(Self.bytes(floor.heapBytes))"
   }
 
   private static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]

@@ -9,6 +9,11 @@ extension AnatomyReport {
     lines.append(
       "blob \(Self.bytes(blobBytes)) raw, \(Self.bytes(storedBytes)) stored; heap before serialising: "
         + "\(heapObjects) objects, \(Self.bytes(heapBytes))")
+    if let floor {
+      lines.append(
+        "an empty module's snapshot (V8's own share): blob \(Self.bytes(floor.blobBytes)), heap \(floor.heapObjects) objects, "
+          + "\(Self.bytes(floor.heapBytes))")
+    }
     lines.append("")
     lines.append(
       Self.row(["module", "source", "functions", "bytecode", "objects", "heap", "strings", "~blob", "~boot"]))

@@ -89,4 +89,13 @@ public struct AnatomyReport: Sendable, Codable {
   public var serialization: SerializationStatistics
   /// Boot time, when measured or given.
   public var boot: BootEstimate?
+  /// The same build of an empty module: what V8 itself puts in every snapshot.
+  public var floor: Floor?
+
+  /// An empty module's snapshot, built with the same flags and options.
+  public struct Floor: Sendable, Codable, Equatable {
+    public var blobBytes: Int
+    public var heapObjects: Int
+    public var heapBytes: Int
+  }
 }

@@ -4,7 +4,8 @@
 /// the module), the `SharedFunctionInfo` of every function compiled from that script, every
 /// closure over one of those, and the module record whose evaluation generator runs that
 /// script's top-level code. Every other object belongs to the module of its nearest labelled
-/// dominator: the module whose code, closures or namespace alone keep it alive. Objects whose
+/// dominator (the module whose code, closures or namespace alone keep it alive), or to the
+/// module that all its retainers belong to. Objects whose
 /// dominators carry no label (V8's own heap, objects several modules share, values hung on the
 /// global object directly) stay unattributed, so the modules and that remainder add up to the
 /// whole heap.
@@ -48,9 +49,31 @@ public struct ModuleAttribution: Sendable {
     // Owners, dominators first.
     let reachable = (0..<graph.count).filter { tree.depth[$0] >= 0 }.sorted { tree.depth[$0] < tree.depth[$1] }
     var owner = [Int](repeating: -1, count: graph.count)
-    for node in reachable {
-      let dominator = tree.immediateDominator[node]
-      owner[node] = label[node] != -1 ? label[node] : (dominator == node ? -1 : owner[dominator])
+    func inheritFromDominators() {
+      for node in reachable where owner[node] == -1 {
+        let dominator = tree.immediateDominator[node]
+        owner[node] = label[node] != -1 ? label[node] : (dominator == node ? -1 : owner[dominator])
+      }
+    }
+    inheritFromDominators()
+    // An object whose every retainer belongs to one module is that module's too, though its
+    // dominator may be shared (two closures of one module over the same object): repeat until
+    // nothing changes, letting what such an object dominates follow it.
+    var retainers = [[Int]](repeating: [], count: graph.count)
+    for node in 0..<graph.count {
+      for edge in graph.edges(of: node) where graph.isStrong(edge) { retainers[graph.target(of: edge)].append(node) }
+    }
+    var changed = true
+    while changed {
+      changed = false
+      for node in reachable where owner[node] == -1 && !retainers[node].isEmpty {
+        let first = owner[retainers[node][0]]
+        if first >= 0 && retainers[node].allSatisfy({ owner[$0] == first }) {
+          owner[node] = first
+          changed = true
+        }
+      }
+      if changed { inheritFromDominators() }
     }
     self.owner = owner
     self.label = label

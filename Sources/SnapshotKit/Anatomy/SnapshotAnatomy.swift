@@ -52,6 +52,7 @@ public struct SnapshotAnatomy: Sendable {
         throw DiagnosticError([.error("cannot write the heap snapshot: \(error.reason)", file: path)])
       }
     }
+    let floor = try buildFloor()
     let graph: HeapGraph
     do { graph = try HeapGraph(json: inspected.heap.heapSnapshot) } catch {
       throw DiagnosticError([.error("V8's heap snapshot could not be read: \(error)")])
@@ -67,7 +68,8 @@ public struct SnapshotAnatomy: Sendable {
     }
     let boot = try measureBoot(shipped.file)
     if let boot {
-      let objects = analysis.modules.reduce(0) { $0 + $1.objects } + analysis.unattributed.objects
+      // The objects a bare V8 isolate has too cost the floor's boot, not this snapshot's.
+      let objects = analysis.heapObjects - (floor?.heapObjects ?? 0)
       for index in analysis.modules.indices where objects > 0 {
         analysis.modules[index].estimatedBootMilliseconds =
           boot.deserializeMilliseconds * Double(analysis.modules[index].objects) / Double(objects)
@@ -78,12 +80,36 @@ public struct SnapshotAnatomy: Sendable {
       v8Version: metadata.v8Version, blobBytes: blobBytes, storedBytes: shipped.file.header.storedSize,
       inspectedBlobBytes: inspected.output.file.header.rawSize, heapObjects: analysis.heapObjects,
       heapBytes: analysis.heapBytes, modules: analysis.modules, unattributed: analysis.unattributed,
-      spaces: inspected.heap.spaces, serialization: SerializationStatistics(parsing: inspected.printed), boot: boot)
+      spaces: inspected.heap.spaces, serialization: SerializationStatistics(parsing: inspected.printed), boot: boot,
+      floor: floor)
+  }
+
+  /// Builds an empty module with the same flags and options: what V8 itself puts in every
+  /// snapshot, to compare with.
+  private func buildFloor() throws(DiagnosticError) -> AnatomyReport.Floor? {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapgen-anatomy-floor-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try Data("export {};\n".utf8).write(to: URL(fileURLWithPath: folder + "/empty.js"))
+    } catch {
+      throw DiagnosticError([.error("cannot prepare the empty build to compare with: \(error)")])
+    }
+    var empty = BuildConfiguration(root: folder, entryPoints: ["empty.js"])
+    empty.v8Flags = configuration.v8Flags
+    empty.options = configuration.options
+    var build = IsolatedBuild(configuration: empty, executable: executable)
+    build.timeout = timeout
+    let inspected = try build.buildInspectingHeap()
+    guard let graph = try? HeapGraph(json: inspected.heap.heapSnapshot) else { return nil }
+    return AnatomyReport.Floor(
+      blobBytes: inspected.output.file.header.rawSize, heapObjects: graph.count, heapBytes: graph.selfSizes.reduce(0, +))
   }
 
   static let estimateMethod =
     "boot time spent deserialising (median isolate + context of the snapshot minus a bare V8 isolate + context) "
-    + "split by each module's share of heap objects: V8's deserialiser costs per object more than per byte"
+    + "split by each module's share of the heap objects beyond an empty snapshot's: V8's deserialiser costs per "
+    + "object more than per byte"
 
   /// Warm boots of the shipped snapshot beside bare isolates, or the phases of ``bench``.
   private func measureBoot(_ file: SnapshotFile) throws(DiagnosticError) -> AnatomyReport.BootEstimate? {
