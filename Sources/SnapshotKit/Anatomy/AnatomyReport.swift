@@ -19,7 +19,8 @@ public struct AnatomyReport: Sendable, Codable {
     public var name: String
     /// The size of its source text in bytes.
     public var sourceBytes: Int
-    /// JavaScript functions (closures) compiled from it that are alive in the heap.
+    /// JavaScript functions (closures) compiled from it that are alive in the heap, its
+    /// top-level module function included.
     public var functions: Int
     /// Bytes of bytecode those functions' compiled code holds.
     public var bytecodeBytes: Int
