@@ -65,7 +65,7 @@ struct AnatomyAnalysisTests {
       /* 1 */ ("object", "global", 8, [("property", "f", 4), ("property", "g", 7), ("property", "shared", 10)]),
       /* 2 */ ("code", "a.js", 16, [("internal", "source", 3), ("internal", "name", 9)]),
       /* 3 */ ("string", "export function f() {}", 100, []),
-      /* 4 */ ("closure", "f", 32, [("internal", "shared", 6), ("internal", "context", 8), ("property", "table", 11)]),
+      /* 4 */ ("closure", "f", 32, [("internal", "shared", 6), ("internal", "context", 8), ("property", "table", 11), ("internal", "code", 14)]),
       /* 5 */ ("object", "other root", 4, [("property", "h", 12)]),
       /* 6 */ ("code", "f", 24, [("internal", "script_or_debug_info", 2)]),
       /* 7 */ ("closure", "g", 32, [("internal", "shared", 6), ("internal", "context", 8)]),
@@ -75,6 +75,8 @@ struct AnatomyAnalysisTests {
       /* 11 */ ("array", "", 1000, []),
       /* 12 */ ("object", "h", 4, []),
       /* 13 */ ("object", "state", 12, []),
+      /* 14 */ ("code", "(code for f)", 200, [("internal", "relocation_info", 15)]),
+      /* 15 */ ("code", "(code relocation info)", 8, []),
     ]))
     let tree = DominatorTree(graph: graph)
     let attribution = ModuleAttribution(graph: graph, tree: tree, moduleNames: ["a.js"])
@@ -91,13 +93,16 @@ struct AnatomyAnalysisTests {
     #expect(module.functions == 2)
     #expect(module.strings == 2)
     #expect(module.stringBytes == 120)
-    #expect(module.bytes == 16 + 100 + 32 + 24 + 32 + 48 + 20 + 1000 + 12)
+    #expect(module.bytes == 16 + 100 + 32 + 24 + 32 + 48 + 20 + 1000 + 12 + 200 + 8)
+    // f's optimised code and what only it keeps: heap, but not blob (V8 does not serialise it).
+    #expect(module.jitCodeBytes == 208)
+    #expect(analysis.jitCodeBytes == 208)
     #expect(module.bytes + analysis.unattributed.bytes == analysis.heapBytes)
     #expect(module.objects + analysis.unattributed.objects == analysis.heapObjects)
     // The biggest is f with its table (which is then not named again on its own).
     let biggest = try #require(module.biggestObjects.first)
     #expect(biggest.type == "closure" && biggest.name == "f")
-    #expect(biggest.retainedBytes == 32 + 1000)
+    #expect(biggest.retainedBytes == 32 + 1000 + 208)
     #expect(biggest.retainingPath == ["global.f"])
     #expect(!module.biggestObjects.contains { $0.type == "array" })
   }

@@ -31,6 +31,10 @@ extension AnatomyReport {
         "(unattributed)", "", "", "", "\(unattributed.objects)", Self.bytes(unattributed.bytes), "",
         Self.percent(heapBytes > 0 ? Double(unattributed.bytes) / Double(heapBytes) : 0), "",
       ]))
+    let jit = modules.reduce(0) { $0 + $1.jitCodeBytes }
+    if jit > 0 {
+      lines.append("JIT code from the warm-up in the modules' heap: \(Self.bytes(jit)) (V8 does not serialise it; left out of ~blob)")
+    }
     lines.append(
       "modules \(Self.bytes(attributed)) + unattributed \(Self.bytes(unattributed.bytes)) = heap \(Self.bytes(attributed + unattributed.bytes))")
     lines.append("")

@@ -24,6 +24,9 @@ public struct AnatomyReport: Sendable, Codable {
     public var functions: Int
     /// Bytes of bytecode those functions' compiled code holds.
     public var bytecodeBytes: Int
+    /// Bytes of machine code the JIT compiled for it while building (the warm-up's), which V8
+    /// drops when it serialises; part of ``bytes``, not of ``blobShare``.
+    public var jitCodeBytes: Int
     /// Heap objects attributed to it.
     public var objects: Int
     /// Bytes of heap attributed to it (the objects' own sizes: modules and the remainder sum to the heap).
@@ -31,7 +34,8 @@ public struct AnatomyReport: Sendable, Codable {
     /// Strings among its objects, and their bytes (its source text included).
     public var strings: Int
     public var stringBytes: Int
-    /// Share of the heap's bytes, which the report also applies to the blob's size.
+    /// Its share of the heap's bytes without JIT code (which V8 does not serialise), applied to
+    /// the blob's size as an estimate.
     public var blobShare: Double
     /// Estimated blob bytes (``blobShare`` of the blob).
     public var estimatedBlobBytes: Int

@@ -7,6 +7,8 @@ public struct HeapAnalysis: Sendable {
   /// Objects and bytes in the whole snapshot.
   public var heapObjects: Int
   public var heapBytes: Int
+  /// Bytes of JIT-compiled code (and what only it retains) in the whole heap.
+  public var jitCodeBytes = 0
 
   /// Analyses `graph` for the modules `names` (with their source sizes).
   /// - Parameter biggest: how many objects to name per module.
@@ -16,15 +18,26 @@ public struct HeapAnalysis: Sendable {
     let paths = RetainingPaths(graph: graph)
     var modules = names.map {
       AnatomyReport.Module(
-        name: $0.name, sourceBytes: $0.sourceBytes, functions: 0, bytecodeBytes: 0, objects: 0, bytes: 0, strings: 0,
+        name: $0.name, sourceBytes: $0.sourceBytes, functions: 0, bytecodeBytes: 0, jitCodeBytes: 0, objects: 0, bytes: 0, strings: 0,
         stringBytes: 0, blobShare: 0, estimatedBlobBytes: 0, estimatedBootMilliseconds: nil, biggestObjects: [])
     }
     var remainder = AnatomyReport.Remainder(objects: 0, bytes: 0, biggestObjects: [])
+    var jitCodeBytes = 0
+    // Machine code the warm-up's JIT compiled, and what only it keeps: V8 drops it when it
+    // serialises (measured: the blob's code space does not grow with it), so it counts for the
+    // heap but not for the blob.
+    var jit = [Bool](repeating: false, count: graph.count)
+    for node in (0..<graph.count).filter({ tree.depth[$0] > 0 }).sorted(by: { tree.depth[$0] < tree.depth[$1] }) {
+      let name = graph.name(of: node)
+      jit[node] = jit[tree.immediateDominator[node]]
+        || (graph.type(of: node) == "code" && (name.hasPrefix("(code for ") || name == "(BASELINE code)"))
+    }
     var members = [[Int]](repeating: [], count: names.count)
     var unowned: [Int] = []
     for node in 0..<graph.count {
       let size = graph.selfSizes[node]
       let module = attribution.owner[node]
+      if jit[node] { jitCodeBytes += size }
       guard module >= 0 else {
         remainder.objects += 1
         remainder.bytes += size
@@ -34,6 +47,7 @@ public struct HeapAnalysis: Sendable {
       members[module].append(node)
       modules[module].objects += 1
       modules[module].bytes += size
+      if jit[node] { modules[module].jitCodeBytes += size }
       let type = graph.type(of: node)
       if type.hasSuffix("string") {
         modules[module].strings += 1
@@ -80,5 +94,6 @@ public struct HeapAnalysis: Sendable {
     self.unattributed = remainder
     heapObjects = graph.count
     heapBytes = graph.selfSizes.reduce(0, +)
+    self.jitCodeBytes = jitCodeBytes
   }
 }

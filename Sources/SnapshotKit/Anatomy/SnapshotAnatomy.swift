@@ -62,7 +62,9 @@ public struct SnapshotAnatomy: Sendable {
       graph: graph, modules: metadata.modules.map { ($0.name, $0.size) }, biggest: biggestObjects)
     let blobBytes = shipped.file.header.rawSize
     for index in analysis.modules.indices {
-      let share = analysis.heapBytes > 0 ? Double(analysis.modules[index].bytes) / Double(analysis.heapBytes) : 0
+      let serialisable = analysis.heapBytes - analysis.jitCodeBytes
+      let module = analysis.modules[index]
+      let share = serialisable > 0 ? Double(module.bytes - module.jitCodeBytes) / Double(serialisable) : 0
       analysis.modules[index].blobShare = share
       analysis.modules[index].estimatedBlobBytes = Int((share * Double(blobBytes)).rounded())
     }
