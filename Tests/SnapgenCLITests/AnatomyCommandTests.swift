@@ -46,6 +46,17 @@ struct AnatomyCommandTests {
     #expect((heapSnapshot as? [String: Any])?["nodes"] != nil)
   }
 
+  @Test("module names that look like markup are escaped in the HTML report")
+  func hostileNames() async throws {
+    let name = "<img src=x onerror=alert(1)>&\"q'.js"
+    let tree = try TemporaryTree(["main.js": "import \"./\(name.replacingOccurrences(of: "\"", with: "\\\""))\";\n", name: "globalThis.y = 1;\n"])
+    let result = try await SnapgenCLI.run(["anatomy", tree.path, "--entry", "main.js", "--boots", "0", "--html", tree("report.html")])
+    #expect(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOfFile: tree("report.html"), encoding: .utf8)
+    #expect(!html.contains("<img"))
+    #expect(html.contains("data-module=\"&lt;img src=x onerror=alert(1)&gt;&amp;&quot;q&#39;.js\""))
+  }
+
   @Test("the text report lists every module and the remainder")
   func textReport() async throws {
     let result = try await SnapgenCLI.run(["anatomy", Self.fixture, "--boots", "0"])

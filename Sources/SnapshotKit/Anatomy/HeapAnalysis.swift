@@ -10,8 +10,12 @@ public struct HeapAnalysis: Sendable {
   /// Bytes of JIT-compiled code (and what only it retains) in the whole heap.
   public var jitCodeBytes = 0
 
-  /// Analyses `graph` for the modules `names` (with their source sizes).
-  /// - Parameter biggest: how many objects to name per module.
+  /// Analyses a heap snapshot module by module.
+  ///
+  /// - Parameters:
+  ///   - graph: the heap snapshot.
+  ///   - names: the modules' names (as their scripts are named) and source sizes in bytes.
+  ///   - biggest: how many objects to name per module.
   public init(graph: HeapGraph, modules names: [(name: String, sourceBytes: Int)], biggest: Int = 5) {
     let tree = DominatorTree(graph: graph)
     let attribution = ModuleAttribution(graph: graph, tree: tree, moduleNames: names.map(\.name))
