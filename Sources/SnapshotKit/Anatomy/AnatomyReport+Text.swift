@@ -29,7 +29,7 @@ extension AnatomyReport {
     lines.append(
       Self.row([
         "(unattributed)", "", "", "", "\(unattributed.objects)", Self.bytes(unattributed.bytes), "",
-        Self.percent(heapBytes > 0 ? Double(unattributed.bytes) / Double(heapBytes) : 0), "",
+        Self.percent(max(0, 1 - modules.reduce(0) { $0 + $1.blobShare })), "",
       ]))
     let jit = modules.reduce(0) { $0 + $1.jitCodeBytes }
     if jit > 0 {
