@@ -57,6 +57,23 @@ struct AnatomyCommandTests {
     #expect(html.contains("data-module=\"&lt;img src=x onerror=alert(1)&gt;&amp;&quot;q&#39;.js\""))
   }
 
+  @Test("--bench takes the boot phases from a snapgen bench --json report")
+  func benchReport() async throws {
+    let tree = try TemporaryTree()
+    let build = try await SnapgenCLI.run(["build", Self.fixture, "-o", tree("snapshot.bin")])
+    #expect(build.status == 0, "\(build.stderr)")
+    let bench = try await SnapgenCLI.run(["bench", tree("snapshot.bin"), "--iterations", "3", "--processes", "0", "--json"])
+    #expect(bench.status == 0, "\(bench.stderr)")
+    try Data(bench.stdout.utf8).write(to: URL(fileURLWithPath: tree("bench.json")))
+    let result = try await SnapgenCLI.run(["anatomy", Self.fixture, "--boots", "0", "--bench", tree("bench.json"), "--json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let boot = try #require(report["boot"] as? [String: Any])
+    #expect((boot["source"] as? String)?.hasPrefix("snapgen bench report (3 warm boots)") == true)
+    #expect(((boot["phases"] as? [String: Double])?["isolate"] ?? 0) > 0)
+    #expect((boot["totals"] as? [Double]) == [])
+  }
+
   @Test("the text report lists every module and the remainder")
   func textReport() async throws {
     let result = try await SnapgenCLI.run(["anatomy", Self.fixture, "--boots", "0"])
