@@ -67,7 +67,7 @@ struct AnatomyAnalysisTests {
       /* 3 */ ("string", "export function f() {}", 100, []),
       /* 4 */ ("closure", "f", 32, [("internal", "shared", 6), ("internal", "context", 8), ("property", "table", 11), ("internal", "code", 14)]),
       /* 5 */ ("object", "other root", 4, [("property", "h", 12)]),
-      /* 6 */ ("code", "f", 24, [("internal", "script_or_debug_info", 2)]),
+      /* 6 */ ("code", "f", 24, [("internal", "script_or_debug_info", 2), ("internal", "function_data", 16)]),
       /* 7 */ ("closure", "g", 32, [("internal", "shared", 6), ("internal", "context", 8)]),
       /* 8 */ ("object", "system / Context", 48, [("property", "state", 13), ("property", "shared", 10)]),
       /* 9 */ ("string", "a.js", 20, []),
@@ -77,6 +77,7 @@ struct AnatomyAnalysisTests {
       /* 13 */ ("object", "state", 12, []),
       /* 14 */ ("code", "(code for f)", 200, [("internal", "relocation_info", 15)]),
       /* 15 */ ("code", "(code relocation info)", 8, []),
+      /* 16 */ ("code", "system / BytecodeArray", 64, []),
     ]))
     let tree = DominatorTree(graph: graph)
     let attribution = ModuleAttribution(graph: graph, tree: tree, moduleNames: ["a.js"])
@@ -93,7 +94,10 @@ struct AnatomyAnalysisTests {
     #expect(module.functions == 2)
     #expect(module.strings == 2)
     #expect(module.stringBytes == 120)
-    #expect(module.bytes == 16 + 100 + 32 + 24 + 32 + 48 + 20 + 1000 + 12 + 200 + 8)
+    #expect(module.bytes == 16 + 100 + 32 + 24 + 32 + 48 + 20 + 1000 + 12 + 200 + 8 + 64)
+    #expect(module.bytecodeBytes == 64)
+    #expect(module.largestFunctions.map(\.name) == ["f"])
+    #expect(module.largestFunctions.map(\.bytecodeBytes) == [64])
     // f's optimised code and what only it keeps: heap, but not blob (V8 does not serialise it).
     #expect(module.jitCodeBytes == 208)
     #expect(analysis.jitCodeBytes == 208)

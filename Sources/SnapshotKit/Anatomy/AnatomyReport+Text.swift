@@ -45,6 +45,13 @@ extension AnatomyReport {
     }
     lines.append("  (unattributed)")
     for object in unattributed.biggestObjects.prefix(3) { lines.append("    " + Self.describe(object)) }
+    lines.append("")
+    lines.append("most bytecode:")
+    let functions = modules.flatMap { module in module.largestFunctions.map { (module.name, $0) } }
+      .sorted { $0.1.bytecodeBytes > $1.1.bytecodeBytes }.prefix(10)
+    for (module, function) in functions {
+      lines.append("  \(Self.bytes(function.bytecodeBytes))  \(function.name)  in \(module)")
+    }
     if !serialization.isEmpty {
       lines.append("")
       lines.append("V8 serialisation statistics (--serialization-statistics):")

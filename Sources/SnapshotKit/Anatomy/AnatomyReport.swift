@@ -13,6 +13,13 @@ public struct AnatomyReport: Sendable, Codable {
     public var retainingPath: [String]
   }
 
+  /// One compiled function and the size of its bytecode.
+  public struct Function: Sendable, Codable, Equatable {
+    /// The function's name, or `(top level or anonymous)`.
+    public var name: String
+    public var bytecodeBytes: Int
+  }
+
   /// What one module costs.
   public struct Module: Sendable, Codable, Equatable {
     /// The module's name in the graph (its path relative to the root).
@@ -27,6 +34,9 @@ public struct AnatomyReport: Sendable, Codable {
     /// Bytes of machine code the JIT compiled for it while building (the warm-up's), which V8
     /// drops when it serialises; part of ``bytes``, not of ``blobShare``.
     public var jitCodeBytes: Int
+    /// Its functions with the most bytecode, biggest first (at most five). Only functions that
+    /// ran while building (top level, warm-up) have bytecode; V8 compiles the others lazily.
+    public var largestFunctions: [Function]
     /// Heap objects attributed to it.
     public var objects: Int
     /// Bytes of heap attributed to it (the objects' own sizes: modules and the remainder sum to the heap).

@@ -22,7 +22,7 @@ public struct HeapAnalysis: Sendable {
     let paths = RetainingPaths(graph: graph)
     var modules = names.map {
       AnatomyReport.Module(
-        name: $0.name, sourceBytes: $0.sourceBytes, functions: 0, bytecodeBytes: 0, jitCodeBytes: 0, objects: 0, bytes: 0, strings: 0,
+        name: $0.name, sourceBytes: $0.sourceBytes, functions: 0, bytecodeBytes: 0, jitCodeBytes: 0, largestFunctions: [], objects: 0, bytes: 0, strings: 0,
         stringBytes: 0, blobShare: 0, estimatedBlobBytes: 0, estimatedBootMilliseconds: nil, biggestObjects: [])
     }
     var remainder = AnatomyReport.Remainder(objects: 0, bytes: 0, biggestObjects: [])
@@ -67,6 +67,10 @@ public struct HeapAnalysis: Sendable {
       case "code":
         if let data = graph.child(of: node, named: "function_data"), graph.name(of: data) == "system / BytecodeArray" {
           modules[module].bytecodeBytes += graph.selfSizes[data]
+          let name = graph.name(of: node)
+          modules[module].largestFunctions.append(
+            .init(name: name == "(shared function info)" || name.isEmpty ? "(top level or anonymous)" : name,
+                  bytecodeBytes: graph.selfSizes[data]))
         }
       default:
         break
@@ -92,7 +96,11 @@ public struct HeapAnalysis: Sendable {
           retainedBytes: tree.retainedSizes[node], retainingPath: paths.path(to: node))
       }
     }
-    for module in modules.indices { modules[module].biggestObjects = biggestObjects(members[module], owner: module) }
+    for module in modules.indices {
+      modules[module].biggestObjects = biggestObjects(members[module], owner: module)
+      modules[module].largestFunctions = Array(
+        modules[module].largestFunctions.sorted { ($0.bytecodeBytes, $1.name) > ($1.bytecodeBytes, $0.name) }.prefix(5))
+    }
     remainder.biggestObjects = biggestObjects(unowned, owner: -1)
     self.modules = modules
     self.unattributed = remainder
