@@ -118,6 +118,12 @@ run_suite "plugin consumer fixture" 1200 "$logs/plugin-fixture.log" \
   swift test --package-path IntegrationTests/PluginConsumer --scratch-path .build/plugin-fixture
 count_swift_testing "plugin consumer fixture" "$logs/plugin-fixture.log"
 
+# snapgen anatomy's HTML report rendered in headless Chromium (Debian's, installed when missing):
+# a screenshot that is not blank and one treemap element per module; the screenshot is kept
+# under .build/anatomy-browser/ and its path printed.
+run_suite "anatomy report in a browser" 900 "$logs/anatomy-browser.log" env SNAPGEN="$snapgen" scripts/anatomy-browser-check.sh
+count_js "anatomy report in a browser" "$logs/anatomy-browser.log"
+
 # The DocC catalogs: each target's documentation must build without a single warning (broken
 # links, undocumented parameters). One target is one test: 1 passed or 1 failed.
 for target in SnapshotKit BundleResolver; do

@@ -6,7 +6,7 @@ import Testing
 /// Engine ← Ops ← Format ← Runtime ← Build ← Verify, Bench.
 @Suite("layering")
 struct LayeringTests {
-  static let order = ["Engine": 0, "Ops": 1, "Format": 2, "Runtime": 3, "Build": 4, "Verify": 5, "Bench": 5]
+  static let order = ["Engine": 0, "Ops": 1, "Format": 2, "Runtime": 3, "Build": 4, "Verify": 5, "Bench": 5, "Anatomy": 6]
 
   /// `Sources/` of this package.
   static var sources: URL {

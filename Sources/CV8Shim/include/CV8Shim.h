@@ -281,6 +281,24 @@ int sg_preflight_collect_garbage(sg_runtime *runtime);
 /// runtime, never on a snapshot creator (SG_THROW_SITES_UNAVAILABLE).
 int sg_throw_sites_start(sg_runtime *runtime, sg_error *error);
 
+// MARK: - Anatomy (snapgen anatomy)
+
+/// Takes a heap snapshot of the runtime (before sg_create_blob) and gives V8's .heapsnapshot
+/// JSON in *json (malloc'd, *length bytes). The profiler's copy is deleted before returning.
+int sg_anatomy_heap_snapshot(sg_runtime *runtime, char **json, size_t *length, sg_error *error);
+
+/// One heap space's statistics, as V8's GetHeapSpaceStatistics reports them.
+typedef struct sg_heap_space {
+  char name[40];
+  size_t size;
+  size_t used;
+  size_t available;
+  size_t physical;
+} sg_heap_space;
+
+/// Fills up to `capacity` spaces; returns how many were filled (0 after sg_create_blob).
+size_t sg_anatomy_heap_spaces(sg_runtime *runtime, sg_heap_space *spaces, size_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

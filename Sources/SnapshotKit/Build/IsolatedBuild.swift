@@ -22,6 +22,8 @@ public struct IsolatedBuild {
   /// How long the child may take before it is killed (an endless loop at module top level, a
   /// promise chain that never ends).
   public var timeout: Duration = .seconds(300)
+  /// Also take a heap snapshot before serialising (see ``buildInspectingHeap()``).
+  var inspectsHeap = false
 
   public init(configuration: BuildConfiguration, executable: String) {
     self.configuration = configuration
@@ -35,6 +37,24 @@ public struct IsolatedBuild {
   /// Runs the build (resolution, evaluation, serialisation) in a child and returns what it
   /// produced.
   public func build() throws(DiagnosticError) -> BuildOutput {
+    let answer = try runToAnswer()
+    switch answer.kind {
+    case Self.snapshotKind:
+      return try Self.decodeOutput(answer.body)
+    default:
+      throw Self.diagnostics(in: answer.body)
+    }
+  }
+
+  /// The child's framed answer, and what it printed on stdout before the frame.
+  struct Answer {
+    var kind: UInt8
+    var body: ArraySlice<UInt8>
+    var printed: ArraySlice<UInt8>
+  }
+
+  /// Runs the child and returns its framed answer; a time-out or a crash becomes a diagnostic.
+  func runToAnswer() throws(DiagnosticError) -> Answer {
     let request: [UInt8]
     do { request = [UInt8](try JSONEncoder().encode(configuration)) } catch {
       throw DiagnosticError([.error("cannot encode the build request: \(error)")])
@@ -63,13 +83,13 @@ public struct IsolatedBuild {
       }
       throw DiagnosticError([crash])
     }
-    switch kind {
-    case Self.snapshotKind:
-      return try Self.decodeOutput(body)
-    default:
-      let diagnostics = (try? JSONDecoder().decode([Diagnostic].self, from: Data(body))) ?? []
-      throw DiagnosticError(diagnostics.isEmpty ? [.error("the build process failed without a diagnostic")] : diagnostics)
-    }
+    return Answer(kind: kind, body: body, printed: outcome.standardOutput[..<(body.startIndex - Self.frameMagic.count - 1)])
+  }
+
+  /// The diagnostics of a failed child's answer.
+  static func diagnostics(in body: ArraySlice<UInt8>) -> DiagnosticError {
+    let diagnostics = (try? JSONDecoder().decode([Diagnostic].self, from: Data(body))) ?? []
+    return DiagnosticError(diagnostics.isEmpty ? [.error("the build process failed without a diagnostic")] : diagnostics)
   }
 
   static let diagnoseVariable = "SNAPGEN_CHILD_DIAGNOSE"
@@ -80,6 +100,7 @@ public struct IsolatedBuild {
     var variables = ProcessInfo.processInfo.environment
     variables["SWIFT_BACKTRACE"] = "enable=no"
     variables[Self.diagnoseVariable] = diagnosing ? "1" : nil
+    variables[Self.inspectVariable] = inspectsHeap ? "1" : nil
     variables[Self.parentVariable] = String(getpid())
     for entry in self.environment {
       let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
@@ -104,13 +125,22 @@ public struct IsolatedBuild {
       let configuration = try JSONDecoder().decode(BuildConfiguration.self, from: input)
       var builder = SnapshotBuilder(configuration: configuration)
       builder.preflightCollectsGarbage = ProcessInfo.processInfo.environment[diagnoseVariable] == "1"
-      response = (snapshotKind, try encodeOutput(builder.build().output))
+      builder.inspectsHeap = ProcessInfo.processInfo.environment[inspectVariable] == "1"
+      let result = try builder.build()
+      if let inspection = result.heapInspection {
+        response = (inspectionKind, try encodeInspection(inspection) + encodeOutput(result.output))
+      } else {
+        response = (snapshotKind, try encodeOutput(result.output))
+      }
     } catch let error as DiagnosticError {
       response = (diagnosticsKind, [UInt8]((try? JSONEncoder().encode(error.diagnostics)) ?? Data()))
     } catch {
       let diagnostics = [Diagnostic.error("invalid build request: \(error)")]
       response = (diagnosticsKind, [UInt8]((try? JSONEncoder().encode(diagnostics)) ?? Data()))
     }
+    // V8 prints some flags' reports (--serialization-statistics) through C stdio: flush them
+    // now, before the frame, or they land after it and damage the answer.
+    fflush(nil)
     var frame = frameMagic
     frame.append(response.0)
     frame += response.1
@@ -181,7 +211,7 @@ public struct IsolatedBuild {
       if output[start..<(start + frameMagic.count)].elementsEqual(frameMagic) {
         let kindIndex = start + frameMagic.count
         let kind = output[kindIndex]
-        guard kind == snapshotKind || kind == diagnosticsKind else { return nil }
+        guard kind == snapshotKind || kind == diagnosticsKind || kind == inspectionKind else { return nil }
         return (kind, output[(kindIndex + 1)...])
       }
       start += 1

@@ -9,6 +9,9 @@ public struct SnapshotBuilder {
   /// collection makes the snapshot's bytes timing-dependent: use it to diagnose a failed build
   /// (``IsolatedBuild`` does so after V8 aborts), not for the snapshot you ship.
   public var preflightCollectsGarbage = false
+  /// Take a heap snapshot and the heap-space statistics just before serialising (for
+  /// `snapgen anatomy`); they come back in ``Result/heapInspection``.
+  public var inspectsHeap = false
 
   public init(configuration: BuildConfiguration) {
     self.configuration = configuration
@@ -18,6 +21,8 @@ public struct SnapshotBuilder {
   public struct Result: Sendable {
     public var file: SnapshotFile
     public var graph: ModuleGraph
+    /// The heap before serialisation, when ``SnapshotBuilder/inspectsHeap`` was set.
+    public var heapInspection: HeapInspection?
 
     /// The snapshot with the files it was built from and the resolution warnings.
     public var output: BuildOutput {
@@ -57,6 +62,12 @@ public struct SnapshotBuilder {
     }
     try preflight.check(runtime, graph: graph)
 
+    var heapInspection: HeapInspection?
+    if inspectsHeap {
+      do { heapInspection = try runtime.isolate.inspectHeap() } catch {
+        throw DiagnosticError([error.diagnostic(context: "V8 could not take a heap snapshot")])
+      }
+    }
     let bytes: [UInt8]
     do { bytes = try runtime.isolate.createBlob(keepFunctionCode: configuration.options.functionCode == .keep) } catch {
       throw DiagnosticError([error.diagnostic(context: "V8 could not serialise the heap")])
@@ -74,7 +85,7 @@ public struct SnapshotBuilder {
       entryPoints: graph.entryPoints.map { graph.modules[$0].name },
       options: configuration.options)
     do {
-      return Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph)
+      return Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph, heapInspection: heapInspection)
     } catch {
       throw DiagnosticError([.error(error.description)])
     }

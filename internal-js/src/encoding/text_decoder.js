@@ -26,7 +26,7 @@ import { ops } from "../core/ops.js";
 
 const utf8Labels = new SafeSet(["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"]);
 
-// Strips leading and trailing ASCII whitespace (TAB, LF, FF, CR, SPACE) — not String#trim's set.
+// Strips leading and trailing ASCII whitespace (TAB, LF, FF, CR, SPACE), not String#trim's set.
 function trimAsciiWhitespace(s) {
   let start = 0;
   let end = s.length;
@@ -62,7 +62,7 @@ export function encodingForLabel(label) {
   return ops.op_encoding_for_label(label);
 }
 
-// x-user-defined (§14.5): ASCII bytes as themselves, the others at U+F780 + (byte − 0x80).
+// x-user-defined (§14.5): ASCII bytes as themselves, the others at U+F780 + (byte - 0x80).
 function decodeUserDefined(bytes) {
   const chunks = [];
   const units = [];

@@ -66,7 +66,7 @@ function checkCallback(callback, method) {
 const globalListeners = new SafeMap();
 
 // WebIDL: an operation of an interface the global object implements, called with an undefined
-// or null this (`addEventListener(…)` in module code), acts on the global object.
+// or null this (`addEventListener(...)` in module code), acts on the global object.
 function orGlobal(value) {
   return value === undefined || value === null ? globalThisRef : value;
 }

@@ -43,7 +43,7 @@ export const TypedArrayPrototypeGetLength = uncurryThis(Object.getOwnPropertyDes
 export const TypedArrayPrototypeGetBuffer = uncurryThis(Object.getOwnPropertyDescriptor(TAP, "buffer").get);
 export const TypedArrayPrototypeGetByteOffset = uncurryThis(Object.getOwnPropertyDescriptor(TAP, "byteOffset").get);
 export const TypedArrayPrototypeGetByteLength = uncurryThis(Object.getOwnPropertyDescriptor(TAP, "byteLength").get);
-// Returns the constructor name ("Uint8Array", …) or undefined when the value is not a typed array.
+// Returns the constructor name ("Uint8Array", ...) or undefined when the value is not a typed array.
 export const TypedArrayPrototypeGetSymbolToStringTag = uncurryThis(
   Object.getOwnPropertyDescriptor(TAP, Symbol.toStringTag).get,
 );

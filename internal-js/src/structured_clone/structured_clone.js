@@ -107,7 +107,7 @@ const uncloneableTags = [
 ];
 
 let platformObjectCheck = null;
-/** Lets platform classes (Event, URL, …) mark their instances as not serializable. */
+/** Lets platform classes (Event, URL, ...) mark their instances as not serializable. */
 export function registerPlatformObjectCheck(fn) {
   platformObjectCheck = fn;
 }

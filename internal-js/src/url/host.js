@@ -103,7 +103,7 @@ function parseOpaqueHost(input) {
   return utf8PercentEncodeString(input, isC0ControlPercentEncode);
 }
 
-// "ends in a number": the last non-empty label is all digits or a valid IPv4 number (0x…).
+// "ends in a number": the last non-empty label is all digits or a valid IPv4 number (0x...).
 function endsInANumber(input) {
   const parts = StringPrototypeSplit(input, ".");
   if (parts[parts.length - 1] === "") {
@@ -251,7 +251,7 @@ export function parseIPv6(input) {
   return address;
 }
 
-/** The IPv6 serializer: lowercase hex, the first longest run (≥2) of zero pieces as "::". */
+/** The IPv6 serializer: lowercase hex, the first longest run (>= 2) of zero pieces as "::". */
 export function serializeIPv6(address) {
   let compress = null;
   let bestLength = 1;

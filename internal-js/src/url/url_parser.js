@@ -96,7 +96,7 @@ function isNormalizedWindowsDriveLetter(s) {
   return isWindowsDriveLetter(s) && StringPrototypeCharCodeAt(s, 1) === 0x3a;
 }
 
-// Whether code points cps[p…] start with a Windows drive letter followed by end, / \ ? or #.
+// Whether code points cps[p...] start with a Windows drive letter followed by end, / \ ? or #.
 function startsWithWindowsDriveLetter(cps, p) {
   if (cps.length - p < 2) return false;
   if (!isAsciiAlpha(cps[p]) || (cps[p + 1] !== 0x3a && cps[p + 1] !== 0x7c)) return false;
@@ -438,7 +438,7 @@ export function basicURLParse(input, base = null, url = null, stateOverride = nu
         if (c === EOF || c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23) {
           pointer--;
           if (!stateOverride && isWindowsDriveLetter(buffer)) {
-            // "file://C:/" — the drive letter is a path segment, not a host (buffer kept).
+            // "file://C:/": the drive letter is a path segment, not a host (buffer kept).
             state = State.PATH;
           } else if (buffer === "") {
             url.host = "";

@@ -13,7 +13,7 @@ import {
   utf8PercentEncodeString,
 } from "./percent_encoding.js";
 
-/** Parses "a=1&b=2" into [[name, value], …]; "+" means space, %XX escapes are UTF-8 bytes. */
+/** Parses "a=1&b=2" into [[name, value], ...]; "+" means space, %XX escapes are UTF-8 bytes. */
 export function parseUrlencoded(input) {
   const sequences = StringPrototypeSplit(input, "&");
   const output = [];
@@ -40,7 +40,7 @@ export function parseUrlencoded(input) {
   return output;
 }
 
-/** Serialises [[name, value], …] as "a=1&b=2" (spaces as "+"). */
+/** Serialises [[name, value], ...] as "a=1&b=2" (spaces as "+"). */
 export function serializeUrlencoded(tuples) {
   let output = "";
   for (let i = 0; i < tuples.length; i++) {
