@@ -29,6 +29,9 @@ public struct BenchReport: Codable, Sendable {
   /// Warm snapshot boots that also checked the signature (`--trusted-key`), measured interleaved
   /// with ``warm``'s.
   public var warmSignatureChecked: [String: BootBenchmark.PhaseSummary]?
+  /// ``RuntimePool/acquire()`` on a full pool (`acquire`) and the first call on the runtime it
+  /// returned (`firstCall`), in milliseconds: kept apart from the boot figures, which it is not.
+  public var poolAcquire: [String: BootBenchmark.PhaseSummary]?
 
   /// Median-total ratios: how the snapshot boot compares with the floor and with sources.
   public var ratios: [String: Double] {
@@ -50,7 +53,7 @@ public struct BenchReport: Codable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case snapshot, iterations, processes, firstCall, warm, first, ops, ratios, warmSignatureChecked
+    case snapshot, iterations, processes, firstCall, warm, first, ops, ratios, warmSignatureChecked, poolAcquire
   }
 
   public init(snapshot: String, iterations: Int, processes: Int, firstCall: String, warm: Group, first: Group, ops: OpRoundTripBenchmark.Report?) {
@@ -73,6 +76,7 @@ public struct BenchReport: Codable, Sendable {
     first = try container.decode(Group.self, forKey: .first)
     ops = try container.decodeIfPresent(OpRoundTripBenchmark.Report.self, forKey: .ops)
     warmSignatureChecked = try container.decodeIfPresent([String: BootBenchmark.PhaseSummary].self, forKey: .warmSignatureChecked)
+    poolAcquire = try container.decodeIfPresent([String: BootBenchmark.PhaseSummary].self, forKey: .poolAcquire)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -85,6 +89,7 @@ public struct BenchReport: Codable, Sendable {
     try container.encode(first, forKey: .first)
     try container.encodeIfPresent(ops, forKey: .ops)
     try container.encodeIfPresent(warmSignatureChecked, forKey: .warmSignatureChecked)
+    try container.encodeIfPresent(poolAcquire, forKey: .poolAcquire)
     try container.encode(ratios, forKey: .ratios)
   }
 

@@ -137,6 +137,8 @@ extension RuntimePool {
       var ready: [Handoff] = []
       var toDispose: [Handoff] = []
       var booting = false
+      /// Runtimes the pool's thread is disposing of now.
+      var disposing = 0
       var stopped = false
       var failure: RuntimeError?
       var statistics = Statistics()
@@ -185,7 +187,7 @@ extension RuntimePool {
     /// Nothing to dispose of, no boot running, and either full or stopped by a failure.
     var isSettled: Bool {
       state.withLock { state in
-        state.toDispose.isEmpty && !state.booting && (state.ready.count >= size || state.failure != nil)
+        state.toDispose.isEmpty && state.disposing == 0 && !state.booting && (state.ready.count >= size || state.failure != nil)
       }
     }
 
@@ -211,6 +213,7 @@ extension RuntimePool {
           if !state.toDispose.isEmpty {
             leaving = state.toDispose
             state.toDispose = []
+            state.disposing = leaving.count
             return .dispose
           }
           if state.ready.count < size && state.failure == nil {
@@ -226,7 +229,10 @@ extension RuntimePool {
         case .dispose:
           let count = leaving.count
           leaving.removeAll()  // the last references: each isolate is disposed of here
-          state.withLock { $0.statistics.disposed += count }
+          state.withLock {
+            $0.statistics.disposed += count
+            $0.disposing = 0
+          }
         case .boot:
           let booted = Result { () throws(RuntimeError) in try JSRuntime.boot(from: file, ops: ops) }
           state.withLock { state in
