@@ -22,12 +22,12 @@ struct RuntimePoolTests {
     #expect(pool.readyCount == 3)
     let runtime = try pool.acquire()
     #expect(try runtime.evaluate("new URL('https://example.org/a?b=1').searchParams.get('b')") == "1")
-    #expect(pool.statistics.hits == 1)
-    #expect(pool.statistics.misses == 0)
+    #expect(pool.counts.hits == 1)
+    #expect(pool.counts.misses == 0)
     #expect(pool.waitUntilFull())
     #expect(pool.readyCount == 3)
     // One booted in init on this thread, then 2 to fill and 1 to replace the one taken.
-    #expect(pool.statistics.bootedAhead == 3)
+    #expect(pool.counts.bootedAhead == 3)
   }
 
   @Test("a released runtime is disposed of and never handed out again: no state reaches the next acquire")
@@ -41,8 +41,18 @@ struct RuntimePoolTests {
       pool.release(runtime)
     }
     #expect(pool.waitUntilFull())
-    #expect(pool.statistics.disposed == 6)
-    #expect(pool.statistics.hits == 6)
+    #expect(pool.counts.disposed == 6)
+    #expect(pool.counts.hits == 6)
+  }
+
+  @Test("performance.now() of a runtime booted ahead counts from its hand-out, not from its boot")
+  func clockStartsAtHandOut() throws {
+    let pool = try RuntimePool(snapshotAt: try snapshotFile(), size: 1)
+    #expect(pool.waitUntilFull())
+    usleep(300_000)  // the ready runtime waits in the pool
+    let runtime = try pool.acquire()
+    let now = try #require(Double(try runtime.evaluate("performance.now()")))
+    #expect(now >= 0 && now < 250, "performance.now() was \(now) ms right after acquire")
   }
 
   @Test("acquire on an empty pool boots on the calling thread instead of waiting or failing")
@@ -50,9 +60,9 @@ struct RuntimePoolTests {
     let pool = try RuntimePool(snapshotAt: try snapshotFile(), size: 1)
     var runtimes: [JSRuntime] = []
     for _ in 0..<5 { runtimes.append(try pool.acquire()) }
-    let statistics = pool.statistics
-    #expect(statistics.hits + statistics.misses == 5)
-    #expect(statistics.hits >= 1)  // the runtime booted in init was ready
+    let counts = pool.counts
+    #expect(counts.hits + counts.misses == 5)
+    #expect(counts.hits >= 1)  // the runtime booted in init was ready
     for (index, runtime) in runtimes.enumerated() {
       #expect(try runtime.evaluate("\(index) + 1") == "\(index + 1)")
     }

@@ -26,8 +26,8 @@ public enum PoolAcquireBenchmark {
       pool.release(runtime)
       samples.append(["acquire": (acquired - start).milliseconds, "firstCall": (called - acquired).milliseconds])
     }
-    guard pool.statistics.misses == 0 else {
-      throw BootBenchRun.Failure(description: "\(pool.statistics.misses) pool acquires had to boot; their samples are not acquires")
+    guard pool.counts.misses == 0 else {
+      throw BootBenchRun.Failure(description: "\(pool.counts.misses) pool acquires had to boot; their samples are not acquires")
     }
     return samples
   }

@@ -23,6 +23,7 @@ import Synchronization
 /// - When no runtime is ready (a burst larger than the pool), `acquire()` boots one on the
 ///   calling thread: it costs a boot, never a failure or a wait on the pool.
 /// - The snapshot is read, checked and (with trusted keys) verified once, when the pool is made.
+/// - `performance.now()` of a runtime booted ahead counts from its hand-out, not its boot.
 public final class RuntimePool: Sendable {
   /// How many runtimes the pool keeps booted ahead.
   public let size: Int
@@ -30,7 +31,7 @@ public final class RuntimePool: Sendable {
   private let worker: WorkerThread
 
   /// Counts since the pool was made.
-  public struct Statistics: Sendable, Equatable {
+  public struct Counts: Sendable, Equatable {
     /// `acquire()` calls that took a runtime booted ahead.
     public var hits = 0
     /// `acquire()` calls that had to boot on the calling thread.
@@ -80,6 +81,7 @@ public final class RuntimePool: Sendable {
   public func acquire() throws(RuntimeError) -> JSRuntime {
     if let ready = core.takeReady() {
       ready.adoptCurrentThread()
+      ready.loop.restartClock()
       return ready
     }
     let runtime = try JSRuntime.boot(from: core.file, ops: core.ops)
@@ -97,7 +99,7 @@ public final class RuntimePool: Sendable {
   public var readyCount: Int { core.readyCount }
 
   /// Counts of hits, misses, boots and disposals so far.
-  public var statistics: Statistics { core.statistics }
+  public var counts: Counts { core.counts }
 
   /// Waits until the pool holds ``size`` ready runtimes and has nothing left to dispose of, or
   /// until `timeout` passes. Returns whether it got there (false also when background boots
@@ -141,7 +143,7 @@ extension RuntimePool {
       var disposing = 0
       var stopped = false
       var failure: RuntimeError?
-      var statistics = Statistics()
+      var counts = Counts()
     }
 
     init(file: SnapshotFile, ops: OpRegistry, size: Int, first: JSRuntime) {
@@ -154,7 +156,7 @@ extension RuntimePool {
     func takeReady() -> JSRuntime? {
       let taken = state.withLock { state -> Handoff? in
         guard !state.ready.isEmpty else { return nil }
-        state.statistics.hits += 1
+        state.counts.hits += 1
         return state.ready.removeFirst()
       }
       if taken != nil { wake.signal() }
@@ -163,7 +165,7 @@ extension RuntimePool {
 
     func countMiss() {
       state.withLock {
-        $0.statistics.misses += 1
+        $0.counts.misses += 1
         // A boot on the caller's thread worked: let the background thread try again.
         $0.failure = nil
       }
@@ -181,7 +183,7 @@ extension RuntimePool {
     }
 
     var readyCount: Int { state.withLock { $0.ready.count } }
-    var statistics: Statistics { state.withLock { $0.statistics } }
+    var counts: Counts { state.withLock { $0.counts } }
     var failure: RuntimeError? { state.withLock { $0.failure } }
 
     /// Nothing to dispose of, no boot running, and either full or stopped by a failure.
@@ -230,7 +232,7 @@ extension RuntimePool {
           let count = leaving.count
           leaving.removeAll()  // the last references: each isolate is disposed of here
           state.withLock {
-            $0.statistics.disposed += count
+            $0.counts.disposed += count
             $0.disposing = 0
           }
         case .boot:
@@ -240,7 +242,7 @@ extension RuntimePool {
             switch booted {
             case .success(let runtime):
               state.ready.append(Handoff(runtime: runtime))
-              state.statistics.bootedAhead += 1
+              state.counts.bootedAhead += 1
             case .failure(let error):
               state.failure = error
             }
