@@ -18,6 +18,16 @@ let v8LinkerFlags: [String] = usesLocalV8
   ? ["-L" + localV8 + "/lib", "-Xlinker", "-rpath", "-Xlinker", localV8 + "/lib"]
   : []
 
+// libnode.so.108 named as a linker input (not only as -lnode) becomes the executable's first
+// DT_NEEDED, ahead of the Swift runtime libraries that swiftc's autolinking puts first. The
+// dynamic loader then finds each of libnode's ~60,000 BIND_NOW symbol references after
+// searching fewer libraries (measured with callgrind: about 15 M fewer instructions per process).
+// Debian's library itself is used unchanged.
+let libnodeFile = (usesLocalV8 ? [localV8 + "/lib"] : ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib"])
+  .map { $0 + "/libnode.so.108" }
+  .first { FileManager.default.fileExists(atPath: $0) }
+let libnodeFirstFlags: [String] = libnodeFile.map { [$0] } ?? []
+
 let package = Package(
   name: "snapgen",
   products: [
@@ -43,7 +53,7 @@ let package = Package(
       linkerSettings: [
         .linkedLibrary("node"),
         .linkedLibrary("stdc++"),
-        .unsafeFlags(v8LinkerFlags),
+        .unsafeFlags(v8LinkerFlags + libnodeFirstFlags),
       ]
     ),
     // zlib-format payloads are read and written with libdeflate (2–3× zlib's inflate speed);

@@ -1,6 +1,8 @@
 import COpenSSL
 
-/// An incremental SHA-256 over OpenSSL's libcrypto (EVP interface).
+/// An incremental SHA-256 over OpenSSL's libcrypto (its low-level `SHA256_*` functions, the same
+/// implementation the EVP interface uses, without EVP's configuration and provider loading on
+/// first use).
 ///
 /// A value type: copying a hasher and updating the copy leaves the original as it was.
 ///
@@ -10,23 +12,31 @@ import COpenSSL
 /// let digest = hasher.finalize()   // 32 bytes; digest.hexString for the text form
 /// ```
 public struct SHA256 {
-  private var context: DigestContext
+  /// A plain C struct: copying the hasher copies the state.
+  private var context = SHA256_CTX()
 
   /// A hasher that has seen no bytes.
   public init() {
-    context = DigestContext()
+    SHA256_Init(&context)
   }
 
   /// Feeds bytes to the hasher.
   public mutating func update(data: some Collection<UInt8>) {
-    if !isKnownUniquelyReferenced(&context) { context = context.copy() }
-    let done = data.withContiguousStorageIfAvailable { context.update($0) }
-    if done == nil { Array(data).withUnsafeBufferPointer { context.update($0) } }
+    let done: Void? = data.withContiguousStorageIfAvailable { update($0) }
+    if done == nil { Array(data).withUnsafeBufferPointer { update($0) } }
+  }
+
+  private mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    SHA256_Update(&context, base, buffer.count)
   }
 
   /// The digest of every byte fed so far.
   public func finalize() -> SHA256Digest {
-    SHA256Digest(bytes: context.copy().finish())
+    var copy = context
+    var output = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+    SHA256_Final(&output, &copy)
+    return SHA256Digest(bytes: output)
   }
 
   /// The digest of `data` in one call.
@@ -59,38 +69,5 @@ extension Sequence<UInt8> {
       text.append(digits[Int(byte & 0x0f)])
     }
     return String(decoding: text, as: UTF8.self)
-  }
-}
-
-/// Owns one `EVP_MD_CTX`.
-private final class DigestContext {
-  let handle: OpaquePointer
-
-  init() {
-    guard let handle = EVP_MD_CTX_new() else { fatalError("OpenSSL could not allocate a digest context (out of memory)") }
-    self.handle = handle
-    precondition(EVP_DigestInit_ex(handle, EVP_sha256(), nil) == 1, "OpenSSL refused SHA-256")
-  }
-
-  private init(copying other: DigestContext) {
-    guard let handle = EVP_MD_CTX_new() else { fatalError("OpenSSL could not allocate a digest context (out of memory)") }
-    self.handle = handle
-    precondition(EVP_MD_CTX_copy_ex(handle, other.handle) == 1, "OpenSSL could not copy a digest context")
-  }
-
-  deinit { EVP_MD_CTX_free(handle) }
-
-  func copy() -> DigestContext { DigestContext(copying: self) }
-
-  func update(_ buffer: UnsafeBufferPointer<UInt8>) {
-    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-    precondition(EVP_DigestUpdate(handle, base, buffer.count) == 1, "OpenSSL SHA-256 update failed")
-  }
-
-  func finish() -> [UInt8] {
-    var output = [UInt8](repeating: 0, count: 32)
-    var length: UInt32 = 0
-    precondition(EVP_DigestFinal_ex(handle, &output, &length) == 1 && length == 32, "OpenSSL SHA-256 final failed")
-    return output
   }
 }

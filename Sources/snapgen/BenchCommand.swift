@@ -46,6 +46,9 @@ struct BenchCommand: ParsableCommand {
   @Option(name: .customLong("trusted-key"), help: "Also measure warm boots that check the snapshot's signature against this public key.")
   var trustedKeys: [String] = []
 
+  @Option(parsing: .unconditional, help: "Runtimes a RuntimePool keeps booted ahead while its acquire() is timed (0 skips it).")
+  var poolSize: Int = 2
+
   @Option(help: .hidden)
   var sample: String?
 
@@ -53,6 +56,7 @@ struct BenchCommand: ParsableCommand {
     guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, not \(iterations)") }
     guard processes >= 0 else { throw ValidationError("--processes must be 0 or more, not \(processes)") }
     guard maxRegression >= 0 else { throw ValidationError("--max-regression must be 0 or more, not \(maxRegression)") }
+    guard (0...64).contains(poolSize) else { throw ValidationError("--pool-size must be between 0 and 64, not \(poolSize)") }
     if let sample, BootBenchRun.FirstBootKind(rawValue: sample) == nil { throw ValidationError("unknown --sample kind '\(sample)'") }
   }
 
@@ -75,6 +79,7 @@ struct BenchCommand: ParsableCommand {
     run.processes = processes
     run.firstCall = call
     run.measuresOps = ops
+    run.poolSize = poolSize
     for path in trustedKeys {
       do { run.trustedKeys.append(try SigningKeyFile.readPublicKey(path)) } catch {
         Terminal.error("\(error.path): error: \(error.reason)")

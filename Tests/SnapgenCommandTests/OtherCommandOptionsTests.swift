@@ -79,6 +79,9 @@ struct OtherCommandOptionsTests {
     let tuned = try BenchCommand.parse(["--iterations", "3", "--processes", "2", "--ops", "--max-regression", "2.5"])
     #expect(tuned.iterations == 3 && tuned.processes == 2 && tuned.ops && tuned.maxRegression == 2.5)
     #expect(usageError(BenchCommand.self, ["--iterations", "many"])?.code == 64)
+    #expect(plain.poolSize == 2)
+    #expect(try BenchCommand.parse(["--pool-size", "0"]).poolSize == 0)
+    #expect(usageError(BenchCommand.self, ["--pool-size", "65"])?.code == 64)
   }
 
   @Test("the root command dispatches to each subcommand and refuses unknown ones with 64")

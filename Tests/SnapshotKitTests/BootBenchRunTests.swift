@@ -23,6 +23,10 @@ struct BootBenchRunTests {
     #expect(report.warm.floor["total"]?.count == 3)
     #expect(report.warm.sources?["evaluate"]?.count == 3)
     #expect(report.ratios["warmSnapshotOverFloor"].map { $0 > 0 } == true)
+    // Pool acquires are their own figure, never part of the boot ratios.
+    #expect(report.poolAcquire?["acquire"]?.count == 3)
+    #expect(report.poolAcquire?["firstCall"]?.count == 3)
+    #expect(!report.ratios.keys.contains { $0.lowercased().contains("pool") })
 
     var slower = report
     slower.warm.snapshot["total"]?.median *= 2
@@ -31,6 +35,7 @@ struct BootBenchRunTests {
     #expect(report.regressions(against: report, maximumPercent: 10).isEmpty)
     let decoded = try JSONDecoder().decode(BenchReport.self, from: JSONEncoder().encode(report))
     #expect(decoded.warm.snapshot == report.warm.snapshot && decoded.iterations == 3)
+    #expect(decoded.poolAcquire == report.poolAcquire)
   }
 
   @Test("first boots without an executable fail with a reason instead of crashing")

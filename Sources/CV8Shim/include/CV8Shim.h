@@ -299,6 +299,14 @@ typedef struct sg_heap_space {
 /// Fills up to `capacity` spaces; returns how many were filled (0 after sg_create_blob).
 size_t sg_anatomy_heap_spaces(sg_runtime *runtime, sg_heap_space *spaces, size_t capacity);
 
+// MARK: - Moving a runtime to another thread
+
+/// Sets the runtime's stack limit for the calling thread: `stack_size_kb` below the caller's
+/// frame (V8's --stack-size), never closer than a safety margin to the thread's real stack end.
+/// V8 measures the limit on the thread that creates an isolate; call this on the thread that
+/// uses a runtime created elsewhere, before it runs JavaScript there.
+void sg_runtime_adopt_current_thread(sg_runtime *runtime, size_t stack_size_kb);
+
 #ifdef __cplusplus
 }
 #endif

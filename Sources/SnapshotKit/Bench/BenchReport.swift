@@ -32,6 +32,9 @@ public struct BenchReport: Codable, Sendable {
   /// The signature check alone, as a boot makes it the first time it meets a version of the
   /// file (later boots of an unchanged file find it in ``SignatureCheckMemo``).
   public var signatureCheck: [String: BootBenchmark.PhaseSummary]?
+  /// ``RuntimePool/acquire()`` on a full pool (`acquire`) and the first call on the runtime it
+  /// returned (`firstCall`), in milliseconds: kept apart from the boot figures, which it is not.
+  public var poolAcquire: [String: BootBenchmark.PhaseSummary]?
 
   /// Median-total ratios: how the snapshot boot compares with the floor and with sources.
   public var ratios: [String: Double] {
@@ -53,7 +56,7 @@ public struct BenchReport: Codable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case snapshot, iterations, processes, firstCall, warm, first, ops, ratios, warmSignatureChecked, signatureCheck
+    case snapshot, iterations, processes, firstCall, warm, first, ops, ratios, warmSignatureChecked, signatureCheck, poolAcquire
   }
 
   public init(snapshot: String, iterations: Int, processes: Int, firstCall: String, warm: Group, first: Group, ops: OpRoundTripBenchmark.Report?) {
@@ -77,6 +80,7 @@ public struct BenchReport: Codable, Sendable {
     ops = try container.decodeIfPresent(OpRoundTripBenchmark.Report.self, forKey: .ops)
     warmSignatureChecked = try container.decodeIfPresent([String: BootBenchmark.PhaseSummary].self, forKey: .warmSignatureChecked)
     signatureCheck = try container.decodeIfPresent([String: BootBenchmark.PhaseSummary].self, forKey: .signatureCheck)
+    poolAcquire = try container.decodeIfPresent([String: BootBenchmark.PhaseSummary].self, forKey: .poolAcquire)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -90,6 +94,7 @@ public struct BenchReport: Codable, Sendable {
     try container.encodeIfPresent(ops, forKey: .ops)
     try container.encodeIfPresent(warmSignatureChecked, forKey: .warmSignatureChecked)
     try container.encodeIfPresent(signatureCheck, forKey: .signatureCheck)
+    try container.encodeIfPresent(poolAcquire, forKey: .poolAcquire)
     try container.encode(ratios, forKey: .ratios)
   }
 

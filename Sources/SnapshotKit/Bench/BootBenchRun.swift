@@ -18,6 +18,9 @@ public struct BootBenchRun: Sendable {
   public var firstCall = "typeof globalThis"
   /// Also measure op round trips.
   public var measuresOps = false
+  /// Also measure ``RuntimePool/acquire()`` on a full pool of this many runtimes (0 skips it),
+  /// after every boot measurement, reported on its own (``BenchReport/poolAcquire``).
+  public var poolSize = 2
   /// When not empty, warm boots that check the snapshot's signature against these keys are
   /// measured too, interleaved with the unchecked ones (the cost of signed boots).
   public var trustedKeys: [Ed25519.PublicKey] = []
@@ -81,6 +84,11 @@ public struct BootBenchRun: Sendable {
       report.signatureCheck = BootBenchmark.summarize(checkSamples)
     }
     if measuresOps { report.ops = try OpRoundTripBenchmark.run() }
+    // Last: while pooled runtimes are alive, V8 10.2 allows no isolate from its built-in snapshot.
+    if poolSize > 0 {
+      report.poolAcquire = BootBenchmark.summarize(
+        try PoolAcquireBenchmark.run(snapshot: snapshot, poolSize: poolSize, iterations: iterations, firstCall: firstCall))
+    }
     return report
   }
 

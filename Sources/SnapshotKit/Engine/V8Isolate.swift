@@ -9,7 +9,7 @@ import Glibc
 ///
 /// Not thread-safe: use an isolate from one thread at a time.
 final class V8Isolate {
-  let handle: OpaquePointer  // internal: V8Isolate+HeapInspection.swift reads the heap through it
+  let handle: OpaquePointer  // internal: V8Isolate+HeapInspection.swift and V8Isolate+Thread.swift use it
   /// Kept alive as long as the isolate, which calls it for every op invocation.
   private let opHandler: OpHandler?
   private let bootedFromBlob: Bool

@@ -41,7 +41,12 @@ final class EventLoop {
   private var pendingAsyncOps = 0
   /// Set by the exit op; the loop stops and the runtime reports this code.
   private(set) var exitCode: Int32?
-  let startedAt = ContinuousClock.now
+  /// The origin of `performance.now()`: the boot, or the hand-out of a pooled runtime.
+  private(set) var startedAt = ContinuousClock.now
+
+  /// Makes now the origin of `performance.now()` (a runtime booted ahead starts when it is
+  /// handed out, not when it was booted).
+  func restartClock() { startedAt = .now }
 
   init(isolate: V8Isolate) {
     self.isolate = isolate

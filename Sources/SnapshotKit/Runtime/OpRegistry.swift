@@ -35,19 +35,19 @@ public struct OpRegistry: Sendable {
 
   /// Adds a synchronous op at the end of the table.
   public mutating func register(_ name: String, arity: Int, _ body: @escaping SyncBody) throws(OpManifestError) {
-    manifest = try OpManifest(manifest.ops + [OpDescriptor(name: name, kind: .sync, arity: arity)])
+    manifest = try manifest.appending(OpDescriptor(name: name, kind: .sync, arity: arity))
     bodies.append(.sync(body))
   }
 
   /// Adds an asynchronous op at the end of the table: JS gets a promise.
   public mutating func registerAsync(_ name: String, arity: Int, _ body: @escaping AsyncBody) throws(OpManifestError) {
-    manifest = try OpManifest(manifest.ops + [OpDescriptor(name: name, kind: .async, arity: arity)])
+    manifest = try manifest.appending(OpDescriptor(name: name, kind: .async, arity: arity))
     bodies.append(.async(body))
   }
 
   /// A sync-kind entry whose body manages the promise itself (timers).
   mutating func registerPromising(_ name: String, arity: Int, _ body: @escaping SyncBody) throws(OpManifestError) {
-    manifest = try OpManifest(manifest.ops + [OpDescriptor(name: name, kind: .async, arity: arity)])
+    manifest = try manifest.appending(OpDescriptor(name: name, kind: .async, arity: arity))
     bodies.append(.promising(body))
   }
 
