@@ -58,7 +58,9 @@ count_swift_testing() {
     return
   fi
   total=$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$summary")
-  fails=$(grep -acE '^✘ Test .* failed' "$log" || true)
+  # One line per failed test function: '✘ Test "name" failed after …' (or '… with N test cases
+  # failed after …' for a parameterised one); not the issue lines nor the run's own summary.
+  fails=$(grep -acE '^✘ Test ".*" (with [0-9]+ test cases? )?failed after' "$log" || true)
   passed=$((passed + total - fails))
   failed=$((failed + fails))
   echo "$name: $((total - fails)) passed, $fails failed"
