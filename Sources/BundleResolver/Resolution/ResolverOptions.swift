@@ -23,6 +23,10 @@ public struct ResolverOptions: Sendable, Equatable, Codable {
   /// refused before they are read; nil reads anywhere. Not part of the input digest.
   public var confinedTo: String?
 
+  /// The modules of a base snapshot that `base:` specifiers name (layered builds); nil when the
+  /// build has no base.
+  public var baseModules: BaseModules?
+
   /// The conditions snapgen matches by default.
   public static let defaultConditions = ["import", "module", "default"]
 
@@ -50,6 +54,7 @@ public struct ResolverOptions: Sendable, Equatable, Codable {
     lines.append("conditions " + conditions.joined(separator: ","))
     lines.append("bundlerResolution \(bundlerResolution)")
     lines.append("dynamicImport \(dynamicImportSeverity.rawValue)")
+    if let baseModules { lines.append("baseModules " + baseModules.names.joined(separator: ",")) }
     return lines.joined(separator: "\n")
   }
 }

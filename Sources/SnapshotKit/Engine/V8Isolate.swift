@@ -9,7 +9,7 @@ import Glibc
 ///
 /// Not thread-safe: use an isolate from one thread at a time.
 final class V8Isolate {
-  private let handle: OpaquePointer
+  let handle: OpaquePointer
   /// Kept alive as long as the isolate, which calls it for every op invocation.
   private let opHandler: OpHandler?
   private let bootedFromBlob: Bool
