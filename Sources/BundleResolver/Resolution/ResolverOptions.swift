@@ -24,7 +24,7 @@ public struct ResolverOptions: Sendable, Equatable, Codable {
   public var confinedTo: String?
 
   /// The modules of a base snapshot that `base:` specifiers name (layered builds); nil when the
-  /// build has no base.
+  /// build has no base. Not part of the input digest (the base's own digests are).
   public var baseModules: BaseModules?
 
   /// The conditions snapgen matches by default.
@@ -54,7 +54,6 @@ public struct ResolverOptions: Sendable, Equatable, Codable {
     lines.append("conditions " + conditions.joined(separator: ","))
     lines.append("bundlerResolution \(bundlerResolution)")
     lines.append("dynamicImport \(dynamicImportSeverity.rawValue)")
-    if let baseModules { lines.append("baseModules " + baseModules.names.joined(separator: ",")) }
     return lines.joined(separator: "\n")
   }
 }

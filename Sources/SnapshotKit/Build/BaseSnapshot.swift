@@ -71,3 +71,17 @@ struct BaseSnapshot {
       moduleCount: modules.names.count)
   }
 }
+
+extension BuildConfiguration {
+  /// ``resolveGraph()`` for a configuration that may have a base: the base is loaded and
+  /// checked, `base:` imports resolve to its modules, and `record` receives what an app's
+  /// header records about it (for the input digest).
+  public func resolveGraph(withBase record: inout SnapshotMetadata.BaseRecord?) throws(DiagnosticError) -> ModuleGraph {
+    guard base != nil else { return try resolveGraph() }
+    let loaded = try BaseSnapshot.load(for: self, manifest: try opManifest())
+    var configuration = self
+    configuration.resolver.baseModules = loaded?.modules
+    record = loaded?.record(relativeTo: root)
+    return try configuration.resolveGraph()
+  }
+}
