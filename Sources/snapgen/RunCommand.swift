@@ -122,13 +122,19 @@ struct RunCommand: ParsableCommand {
     }
     if let main {
       let code: Int32
+      let started = ContinuousClock.now
       do { code = try runtime.runMain(function: main, arguments: scriptArguments) } catch {
         throw Terminal.fail(error.diagnostics)
       }
+      if timing { Terminal.error(String(format: "main: %.3f ms", (ContinuousClock.now - started).milliseconds)) }
       if code != 0 { throw ExitCode(code) }
     }
     if let script {
       let code: Int32
+      let started = ContinuousClock.now
+      defer {
+        if timing { Terminal.error(String(format: "script (resolve, evaluate, run): %.3f ms", (ContinuousClock.now - started).milliseconds)) }
+      }
       do {
         code = try runtime.runMain(scriptAt: script)
       } catch let error as DiagnosticError {
