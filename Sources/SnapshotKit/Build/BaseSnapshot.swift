@@ -60,10 +60,20 @@ struct BaseSnapshot {
     return BaseSnapshot(path: path, file: file, modules: BaseModules(names: file.metadata.modules.map(\.name), file: display))
   }
 
+  /// `path` relative to the folder `root` (with `../` where needed), so that no machine path
+  /// reaches a header or an input digest.
+  static func location(of path: String, from root: String) -> String {
+    let target = (FilePaths.canonical(path) ?? FilePaths.normalize(path)).split(separator: "/")
+    let base = (FilePaths.canonical(root) ?? FilePaths.normalize(root)).split(separator: "/")
+    var common = 0
+    while common < min(target.count, base.count) && target[common] == base[common] { common += 1 }
+    return (Array(repeating: "..", count: base.count - common) + target[common...].map(String.init)).joined(separator: "/")
+  }
+
   /// What the app's header records about this base.
   func record(relativeTo root: String) -> SnapshotMetadata.BaseRecord {
     SnapshotMetadata.BaseRecord(
-      file: FilePaths.relative(path, to: root) ?? display,
+      file: Self.location(of: path, from: root),
       inputDigest: file.metadata.inputDigest,
       payloadDigest: InputDigest.sha256(file.payload),
       compatibilityKey: file.header.compatibilityKey.hexString,

@@ -210,7 +210,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
     lines.append("deterministic \(options.deterministic)")
     lines.append(resolver.canonicalDescription)
     if let warmup { lines.append("warmup " + (FilePaths.relative(warmup, to: root) ?? warmup)) }
-    if let base { lines.append("base " + (FilePaths.relative(base, to: root) ?? FilePaths.display(base))) }
+    if let base { lines.append("base " + BaseSnapshot.location(of: base, from: root)) }
     if let main { lines.append("main " + main) }
     if let ops { lines.append("ops " + ops.map { "\($0.name):\($0.kind.rawValue):\($0.arity)" }.joined(separator: ",")) }
     return lines.joined(separator: "\n")
