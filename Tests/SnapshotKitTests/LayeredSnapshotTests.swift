@@ -113,6 +113,22 @@ struct LayeredSnapshotTests {
     #expect(global.contains("app.js: error: the global object was made non-extensible"))
   }
 
+  @Test("a corrupt base (a flipped payload byte), or one built for other V8 flags, is refused before V8 sees it")
+  func corruptOrIncompatibleBase() throws {
+    let root = try makeBase()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var configuration = try appConfiguration(root, ["app.js": "export {};\n"])
+    configuration.v8Flags = ["--no-lazy"]
+    let flags = buildError(configuration)
+    #expect(flags.contains("base.bin: error: the base snapshot is incompatible with this build"), "\(flags)")
+    configuration.v8Flags = []
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/base.bin")))
+    bytes[bytes.count - 100] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: root + "/base.bin"))
+    let corrupt = buildError(configuration)
+    #expect(corrupt.contains("base.bin: error: cannot use this file as the base snapshot: the snapshot payload is corrupt"), "\(corrupt)")
+  }
+
   @Test("a layered snapshot cannot be a base")
   func layeredBaseRefused() throws {
     let root = try makeBase()

@@ -28,10 +28,10 @@ public struct SnapshotBuilder {
   /// Builds the snapshot in memory.
   public func build() throws(DiagnosticError) -> Result {
     let manifest = try configuration.opManifest()
-    try initializeEngine()
     // A layered build (BaseSnapshot.swift): the base is checked before its bytes reach V8, and
     // the graph's `base:` imports name its modules.
     let base = try BaseSnapshot.load(for: configuration, manifest: manifest)
+    try initializeEngine()
     var configuration = self.configuration
     configuration.resolver.baseModules = base?.modules
     let graph = try configuration.resolveGraph()
