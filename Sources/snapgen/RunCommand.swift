@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
 
   func validate() throws {
     if script == nil && eval == nil && snapshot == nil {
-      throw ValidationError("give a script to run, --eval 'expression', or an app snapshot with a main function")
+      throw ValidationError("give a script to run or --eval 'expression' (an app snapshot with a main function runs as: snapgen run app.snapshot.bin [args…])")
     }
   }
 
