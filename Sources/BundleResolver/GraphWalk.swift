@@ -62,6 +62,16 @@ struct GraphWalk {
     return id
   }
 
+  /// The id of the base module `name`, adding it (loaded: it has no source here) when new.
+  mutating func baseModule(named name: String) -> Int {
+    let path = BaseModules.scheme + ":" + name
+    if let id = idsByPath[path] { return id }
+    let id = modules.count
+    modules.append(ModuleGraph.Module(id: id, path: path, name: path, source: [], kind: .base, imports: []))
+    idsByPath[path] = id
+    return id
+  }
+
   mutating func run() {
     while let id = pending.popLast() { load(id) }
   }
@@ -108,6 +118,17 @@ struct GraphWalk {
         .error(
           "unsupported import assertion type '\(other)' for '\(request.specifier)' (V8 10.2 supports only 'json')",
           file: display, line: request.line, column: request.column, notes: chain(from: origin)))
+      return
+    }
+    if let lookup = resolver.options.baseModules?.lookup(request.specifier) {
+      switch lookup {
+      case .success(let name):
+        let targetId = baseModule(named: name)
+        modules[id].imports.append(
+          .init(specifier: request.specifier, target: targetId, line: request.line, column: request.column))
+      case .failure(let error):
+        report(error, file: display, line: request.line, column: request.column, notes: chain(from: origin))
+      }
       return
     }
     let resolved: SpecifierResolver.Resolved

@@ -18,6 +18,8 @@ public struct ModuleGraph: Sendable {
   /// What kind of module a file is.
   public enum Kind: String, Sendable, Codable {
     case javascript, json
+    /// A module already evaluated in a base snapshot (``BaseModules``): no file, no source.
+    case base
   }
 
   /// An import request resolved to a module.

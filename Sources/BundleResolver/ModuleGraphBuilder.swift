@@ -37,7 +37,7 @@ public struct ModuleGraphBuilder {
     }
     let (order, cycles) = EvaluationOrder.compute(
       entryPoints: entryIds, imports: walk.modules.map { $0.imports.map(\.target) })
-    let inputs = Set(walk.modules.map(\.path)).union(resolver.inputFiles).sorted()
+    let inputs = Set(walk.modules.filter { $0.kind != .base }.map(\.path)).union(resolver.inputFiles).sorted()
     return ModuleGraph(
       root: root, modules: walk.modules, entryPoints: entryIds, evaluationOrder: order,
       cycles: cycles, inputFiles: inputs, warnings: walk.diagnostics)

@@ -72,13 +72,15 @@ extern "C" sg_runtime *sg_runtime_new(const sg_runtime_options *options, sg_erro
   bool from_snapshot = options->snapshot != nullptr;
   auto started = std::chrono::steady_clock::now();
   if (options->for_snapshot) {
+    // From a blob: a layered build (layers.cpp) on top of a base snapshot.
     if (from_snapshot) {
-      std::free(options->snapshot);
-      sg::SetError(error, SG_SNAPSHOT_NOT_EXTENSIBLE);
-      return nullptr;
+      runtime->owned_snapshot = options->snapshot;
+      runtime->startup.data = reinterpret_cast<const char *>(options->snapshot);
+      runtime->startup.raw_size = static_cast<int>(options->snapshot_length);
     }
     std::lock_guard<std::mutex> lifecycle(sg::IsolateLifecycleLock());
-    runtime->creator.reset(new v8::SnapshotCreator(sg::ExternalReferences()));
+    runtime->creator.reset(new v8::SnapshotCreator(sg::ExternalReferences(),
+                                                   from_snapshot ? &runtime->startup : nullptr));
     runtime->isolate = runtime->creator->GetIsolate();
     runtime->building = true;
   } else {

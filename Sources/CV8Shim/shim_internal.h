@@ -82,6 +82,8 @@ struct sg_runtime {
   void *op_handler_context = nullptr;
   bool building = false;
   bool blob_created = false;
+  // The next data slot of the context (layers.cpp): exposed modules, then the main function.
+  size_t next_data_slot = 0;
   // Set by the near-heap-limit callback, which stops JavaScript instead of letting V8 abort.
   bool heap_limit_reached = false;
   int64_t isolate_ns = 0;

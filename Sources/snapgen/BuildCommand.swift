@@ -39,6 +39,12 @@ struct BuildCommand: ParsableCommand {
 
   @OptionGroup var pluginMode: PluginMode
 
+  @Option(help: ArgumentHelp("Build on top of this runtime snapshot (an app snapshot; overrides \"base\" in snapgen.json).", valueName: "snapshot.bin"))
+  var base: String?
+
+  @Option(name: .customLong("base-trusted-key"), help: ArgumentHelp("Accept only a base signed by this public key (repeatable).", valueName: "key.pub"))
+  var baseTrustedKeys: [String] = []
+
   func validate() throws {
     guard (1...604_800).contains(timeout) else {
       throw ValidationError("--timeout must be from 1 to 604800 seconds (a week), not \(timeout)")
@@ -69,6 +75,8 @@ struct BuildCommand: ParsableCommand {
   private func makeConfiguration() throws(DiagnosticError) -> BuildConfiguration {
     var configuration = try inputOptions.configuration(confinedTo: pluginMode.inputsWithin)
     if !v8Flags.isEmpty { configuration.v8Flags = v8Flags }
+    if let base { configuration.base = FilePaths.absolute(base) }
+    if !baseTrustedKeys.isEmpty { configuration.baseTrustedKeys = baseTrustedKeys.map(FilePaths.absolute) }
     if let functionCode {
       guard let mode = BuildOptions.FunctionCode(rawValue: functionCode) else {
         throw DiagnosticError([.error("--function-code must be keep or clear")])

@@ -53,6 +53,15 @@ struct InspectCommand: ParsableCommand {
     for module in metadata.modules {
       Terminal.out("      \(module.name) (\(module.size) bytes)")
     }
+    if let base = metadata.base {
+      Terminal.out("""
+          base        \(base.file): \(base.moduleCount) modules exposed, signer \(base.signer.map { String($0.prefix(16)) } ?? "none")
+                      input \(base.inputDigest)
+                      payload sha256 \(base.payloadDigest)
+                      compatibility \(base.compatibilityKey)
+        """)
+    }
+    if let main = metadata.main { Terminal.out("  main        \(main.module)#\(main.export) (data slot \(main.slot))") }
   }
 }
 

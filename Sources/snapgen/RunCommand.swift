@@ -45,9 +45,19 @@ struct RunCommand: ParsableCommand {
   var scriptArguments: [String] = []
 
   func validate() throws {
-    if script == nil && eval == nil {
-      throw ValidationError("give a script to run or --eval 'expression'")
+    if script == nil && eval == nil && snapshot == nil {
+      throw ValidationError("give a script to run or --eval 'expression' (an app snapshot with a main function runs as: snapgen run app.snapshot.bin [args…])")
     }
+  }
+
+  /// `snapgen run app.snapshot.bin [args…]`: the first argument is a snapshot file, not a
+  /// script, when it starts with snapgen's magic bytes.
+  private var appSnapshot: String? {
+    guard snapshot == nil, fromSources == nil, let script,
+      let prefix = try? FileBytes.readPrefix(script, count: SnapshotHeader.magic.count),
+      prefix.bytes == SnapshotHeader.magic
+    else { return nil }
+    return script
   }
 
   func run() throws {
@@ -56,7 +66,10 @@ struct RunCommand: ParsableCommand {
       throw ExitCode.failure
     }
     let runtime: JSRuntime
+    let appSnapshot = self.appSnapshot
+    let script = appSnapshot == nil ? self.script : nil
     let ops = OpRegistry.standard(arguments: scriptArguments)
+    var main: SnapshotMetadata.MainRecord?
     if let fromSources {
       do {
         let configuration = try BuildConfiguration.load(from: fromSources)
@@ -68,7 +81,7 @@ struct RunCommand: ParsableCommand {
         throw Terminal.fail(error, snapshot: fromSources)
       }
     } else {
-      let snapshot = try snapshot ?? ShippedSnapshot.path()
+      let snapshot = try appSnapshot ?? snapshot ?? ShippedSnapshot.path()
       var keys: [Ed25519.PublicKey] = []
       for path in trustedKeys {
         do { keys.append(try SigningKeyFile.readPublicKey(path)) } catch {
@@ -77,8 +90,20 @@ struct RunCommand: ParsableCommand {
         }
       }
       do {
-        runtime = try JSRuntime.boot(snapshotAt: snapshot, ops: ops, trustedKeys: keys)
-      } catch {
+        if script == nil && eval == nil {
+          // An app snapshot: its header names the main function to call.
+          let file: SnapshotFile
+          do { file = try SnapshotFile.load(contentsOf: snapshot) } catch { throw RuntimeError.io("\(error)") }
+          guard let function = file.metadata.main else {
+            Terminal.error("\(snapshot): error: the snapshot has no main function (\"main\" in snapgen.json); give a script or --eval")
+            throw ExitCode.failure
+          }
+          main = function
+          runtime = try JSRuntime.boot(from: file, ops: ops, trustedKeys: keys)
+        } else {
+          runtime = try JSRuntime.boot(snapshotAt: snapshot, ops: ops, trustedKeys: keys)
+        }
+      } catch let error as RuntimeError {
         throw Terminal.fail(error, snapshot: snapshot)
       }
     }
@@ -101,8 +126,21 @@ struct RunCommand: ParsableCommand {
       }
       if let code = runtime.exitCode { throw ExitCode(code) }
     }
+    if let main {
+      let code: Int32
+      let started = ContinuousClock.now
+      do { code = try runtime.runMain(function: main, arguments: scriptArguments) } catch {
+        throw Terminal.fail(error.diagnostics)
+      }
+      if timing { Terminal.error(String(format: "main: %.3f ms", (ContinuousClock.now - started).milliseconds)) }
+      if code != 0 { throw ExitCode(code) }
+    }
     if let script {
       let code: Int32
+      let started = ContinuousClock.now
+      defer {
+        if timing { Terminal.error(String(format: "script (resolve, evaluate, run): %.3f ms", (ContinuousClock.now - started).milliseconds)) }
+      }
       do {
         code = try runtime.runMain(scriptAt: script)
       } catch {

@@ -23,6 +23,10 @@ public struct ResolverOptions: Sendable, Equatable, Codable {
   /// refused before they are read; nil reads anywhere. Not part of the input digest.
   public var confinedTo: String?
 
+  /// The modules of a base snapshot that `base:` specifiers name (layered builds); nil when the
+  /// build has no base. Not part of the input digest (the base's own digests are).
+  public var baseModules: BaseModules?
+
   /// The conditions snapgen matches by default.
   public static let defaultConditions = ["import", "module", "default"]
 

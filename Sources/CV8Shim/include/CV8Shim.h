@@ -29,7 +29,7 @@ typedef enum sg_status {
   SG_NOT_INITIALIZED = 2,          ///< sg_v8_initialize has not run.
   SG_ALREADY_INITIALIZED = 3,      ///< sg_v8_initialize ran before.
   // 4 is unused: refusing isolate kinds V8 10.2 cannot mix is Swift's rule (V8Isolate).
-  SG_SNAPSHOT_NOT_EXTENSIBLE = 5,  ///< for_snapshot together with a snapshot blob.
+  SG_SNAPSHOT_NOT_EXTENSIBLE = 5,  ///< No longer returned: a creator may start from a base blob.
   SG_NO_CONTEXT = 6,               ///< V8 could not create a context.
   SG_OPS_NOT_INSTALLED = 7,        ///< core.ops could not be installed.
   SG_SERIALIZED = 8,               ///< The runtime was serialised and can no longer run code.
@@ -50,7 +50,9 @@ typedef enum sg_status {
   SG_UNRESOLVED_IMPORT = 23,       ///< Thrown while linking; subject: the specifier.
   SG_OP_MESSAGE_INVALID = 24,      ///< An op's error message could not become a JS string.
   SG_HEAP_LIMIT = 25,              ///< Execution was stopped because the heap reached its limit.
-  SG_THROW_SITES_UNAVAILABLE = 26, ///< Throw sites cannot be recorded in this runtime.
+  SG_BASE_MODULE_MISSING = 26,     ///< A base snapshot holds no module at a slot; subject: the slot.
+  SG_MAIN_NOT_A_FUNCTION = 27,     ///< subject: the export (or slot), detail: why.
+  SG_THROW_SITES_UNAVAILABLE = 28, ///< Throw sites cannot be recorded in this runtime.
 } sg_status;
 
 /// A JavaScript exception or a failure of the shim, with the location V8 reported.
@@ -306,6 +308,28 @@ size_t sg_anatomy_heap_spaces(sg_runtime *runtime, sg_heap_space *spaces, size_t
 /// V8 measures the limit on the thread that creates an isolate; call this on the thread that
 /// uses a runtime created elsewhere, before it runs JavaScript there.
 void sg_runtime_adopt_current_thread(sg_runtime *runtime, size_t stack_size_kb);
+
+// MARK: - Layered snapshots (layers.cpp)
+
+/// Keeps the given modules in the snapshot, in order, as data slots 0, 1, … of the default
+/// context, so that a snapshot built on top of this one can link to them. Creator runtimes only.
+int sg_snapshot_expose_modules(sg_runtime *runtime, const int32_t *module_ids, size_t count,
+                               sg_error *error);
+/// In a creator runtime started from a base blob: takes the base's `count` exposed modules
+/// (slots 0 …) and fills module_ids with their ids in this runtime (SG_BASE_MODULE_MISSING when
+/// a slot holds no module).
+int sg_snapshot_take_base_modules(sg_runtime *runtime, size_t count, int32_t *module_ids,
+                                  sg_error *error);
+/// Keeps the function exported as `export_name` by an evaluated module in the next data slot
+/// and stores the slot in *slot (SG_MAIN_NOT_A_FUNCTION when it is not a function).
+int sg_snapshot_keep_main(sg_runtime *runtime, int32_t module_id, const char *export_name,
+                          size_t *slot, sg_error *error);
+/// Calls the main function kept in `slot` (once per runtime) with one argument, an array of the
+/// given strings; its result, awaited, is a tracked promise whose id goes to *promise_id.
+int sg_main_call(sg_runtime *runtime, size_t slot, const char *const *arguments,
+                 int32_t argument_count, int64_t *promise_id, sg_error *error);
+/// String(value) of a fulfilled tracked promise (malloc'd), or NULL.
+char *sg_promise_result_text(sg_runtime *runtime, int64_t promise_id);
 
 #ifdef __cplusplus
 }

@@ -24,7 +24,7 @@ extension BuildConfiguration {
   /// Every file a build of this configuration reads: `resolved` (the graph's modules,
   /// package.json files, import map) plus the config, the op manifest and the warm-up script.
   func inputFiles(besides resolved: [String]) -> [String] {
-    let own = [configPath, opManifestPath, warmup].compactMap { $0 }.map { FilePaths.canonical($0) ?? $0 }
+    let own = [configPath, opManifestPath, warmup, base].compactMap { $0 }.map { FilePaths.canonical($0) ?? $0 }
     return Array(Set(resolved + own)).sorted()
   }
 }

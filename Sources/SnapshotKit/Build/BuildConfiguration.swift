@@ -36,6 +36,13 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   public var warmup: String?
   /// How module specifiers are resolved (import map, schemes, packages …).
   public var resolver: ResolverOptions
+  /// The base snapshot to build on (`"base"`, `--base`; absolute path), if any.
+  public var base: String?
+  /// The main function, `module#export` (`"main"`), that `snapgen run` calls after boot.
+  public var main: String?
+  /// Public key files (`snapgen keygen`): when not empty, the base must be signed by one of them
+  /// (`--base-trusted-key`).
+  public var baseTrustedKeys: [String] = []
 
   public init(
     root: String, entryPoints: [String], v8Flags: [String] = [], options: BuildOptions = BuildOptions(),
@@ -54,7 +61,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   static let knownKeys: Set<String> = [
     "entryPoints", "v8Flags", "functionCode", "compression", "compressionLevel", "deterministic", "ops",
     "importMap", "schemes", "packageRoots", "nodeModules", "conditions", "bundlerResolution", "dynamicImports",
-    "warmup",
+    "warmup", "base", "main",
   ]
 
   /// Loads `snapgen.json` from a folder, or a config file given directly.
@@ -141,6 +148,17 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
           at: member)
       }
     }
+    if let path = reader.string("base", "the path of a snapshot file") {
+      let basePath = FilePaths.join(root, path)
+      if confined("base", basePath) { configuration.base = basePath }
+    }
+    if let main = reader.string("main", "\"module.js#export\"") {
+      if MainFunction(main) == nil {
+        reader.problem("'main' must be \"module.js#export\" (a module of the graph and the name of the function it exports), not \"\(main)\"", key: "main")
+      } else {
+        configuration.main = main
+      }
+    }
     configuration.resolver = resolverOptions(&reader)
     configuration.resolver.confinedTo = confinement?.path
     if let importMap = configuration.resolver.importMap { _ = confined("importMap", FilePaths.join(root, importMap)) }
@@ -192,6 +210,8 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
     lines.append("deterministic \(options.deterministic)")
     lines.append(resolver.canonicalDescription)
     if let warmup { lines.append("warmup " + (FilePaths.relative(warmup, to: root) ?? warmup)) }
+    if let base { lines.append("base " + BaseSnapshot.location(of: base, from: root)) }
+    if let main { lines.append("main " + main) }
     if let ops { lines.append("ops " + ops.map { "\($0.name):\($0.kind.rawValue):\($0.arity)" }.joined(separator: ",")) }
     return lines.joined(separator: "\n")
   }

@@ -5,7 +5,9 @@ import SnapgenCrypto
 /// configuration and the graph (every module's name and bytes, every edge). Equal digests mean an up-to-date snapshot.
 public enum InputDigest {
   /// The hex SHA-256 for a configuration and its resolved graph.
-  public static func compute(configuration: BuildConfiguration, graph: ModuleGraph) -> String {
+  public static func compute(
+    configuration: BuildConfiguration, graph: ModuleGraph, base: SnapshotMetadata.BaseRecord? = nil
+  ) -> String {
     var hasher = SHA256()
     func add(_ text: String) { hasher.update(data: Array(text.utf8) + [0]) }
     add("snapgen \(SnapgenVersion.current)")
@@ -16,6 +18,7 @@ public enum InputDigest {
       add("warmup \(bytes.count)")
       hasher.update(data: bytes)
     }
+    if let base { add("base \(base.inputDigest) \(base.payloadDigest)") }
     return hasher.finalize().hexString
   }
 

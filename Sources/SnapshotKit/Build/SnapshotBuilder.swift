@@ -33,34 +33,72 @@ public struct SnapshotBuilder {
   /// Builds the snapshot in memory.
   public func build() throws(DiagnosticError) -> Result {
     let manifest = try configuration.opManifest()
+    // A layered build (BaseSnapshot.swift): the base is checked before its bytes reach V8, and
+    // the graph's `base:` imports name its modules.
+    let base = try BaseSnapshot.load(for: configuration, manifest: manifest)
     try initializeEngine()
+    var configuration = self.configuration
+    configuration.resolver.baseModules = base?.modules
     let graph = try configuration.resolveGraph()
     let runtime: JSRuntime
     do {
       // Bodies never run while building; the shim throws before dispatching.
       let registry = OpRegistry.stubs(for: manifest) { "op \($0) cannot run while building a snapshot" }
-      runtime = try JSRuntime.make(blob: nil, ops: registry, forSnapshot: true)
+      let blob: UnsafeMutableRawBufferPointer?
+      do { blob = try base?.file.inflateBlob() } catch {
+        throw DiagnosticError([.error("cannot use this file as the base snapshot: \(error)", file: base?.display)])
+      }
+      runtime = try JSRuntime.make(blob: blob, ops: registry, forSnapshot: true)
+    } catch let error as DiagnosticError {
+      throw error
     } catch {
       throw DiagnosticError([.error("V8 could not create a snapshot isolate: \(error)")])
+    }
+    var loader = ModuleLoader(isolate: runtime.isolate)
+    var globals = BaseGlobalsCheck()
+    if let base {
+      do {
+        loader.baseModules = Dictionary(
+          zip(base.modules.names, try runtime.isolate.takeBaseModules(count: base.modules.names.count)),
+          uniquingKeysWith: { a, _ in a })
+      } catch {
+        throw DiagnosticError([.error(error.message, file: base.display)])
+      }
+      try globals.record(runtime)
     }
     // Pre-flight checks (Preflight.swift): refuse heap states that would abort CreateBlob.
     var preflight = Preflight()
     preflight.collectsGarbage = preflightCollectsGarbage
     try preflight.prepare(runtime, graph: graph)
-    let diagnosis = ThrowSiteDiagnosis(manifest: manifest)
-    do { try ModuleLoader(isolate: runtime.isolate).evaluate(graph) } catch {
-      throw preflight.explain(diagnosis.improve(error, of: runtime) { again throws(DiagnosticError) in
+    // A failure is diagnosed again for its throw site (ThrowSiteDiagnosis.swift), except in a
+    // layered build, whose base modules live only in the base's heap.
+    let diagnosis = base == nil ? ThrowSiteDiagnosis(manifest: manifest) : nil
+    let moduleIds: [Int32]
+    do { moduleIds = try loader.evaluateReturningModuleIds(graph) } catch {
+      let located = diagnosis?.improve(error, of: runtime) { again throws(DiagnosticError) in
         try ModuleLoader(isolate: again.isolate).evaluate(graph)
-      })
+      }
+      throw preflight.explain(located ?? error)
     }
-    try runWarmup(in: runtime)
-    do { try refuseUnhandledRejections(in: runtime, graph: graph) } catch {
-      throw diagnosis.improve(error, of: runtime) { again throws(DiagnosticError) in
-        try ModuleLoader(isolate: again.isolate).evaluate(graph)
-        try refuseUnhandledRejections(in: again, graph: graph)
+    if base == nil {
+      // A runtime snapshot exposes its modules (data slots 0 …, in evaluation order) to apps
+      // built on it; the main function, if any, takes the next slot.
+      do { try runtime.isolate.exposeModules(graph.evaluationOrder.map { moduleIds[$0] }) } catch {
+        throw DiagnosticError([.error("cannot keep the modules for layered builds: \(error.message)")])
       }
     }
+    let main = try keepMain(in: runtime, graph: graph, moduleIds: moduleIds)
+    try runWarmup(in: runtime)
+    do { try refuseUnhandledRejections(in: runtime, graph: graph) } catch {
+      throw diagnosis?.improve(error, of: runtime) { again throws(DiagnosticError) in
+        try ModuleLoader(isolate: again.isolate).evaluate(graph)
+        try refuseUnhandledRejections(in: again, graph: graph)
+      } ?? error
+    }
     try preflight.check(runtime, graph: graph)
+    if base != nil {
+      try globals.check(runtime, blame: FilePaths.display(graph.modules[graph.entryPoints[0]].path))
+    }
 
     var heapInspection: HeapInspection?
     if inspectsHeap {
@@ -73,17 +111,19 @@ public struct SnapshotBuilder {
       throw DiagnosticError([error.diagnostic(context: "V8 could not serialise the heap")])
     }
 
-    let metadata = SnapshotMetadata(
+    var metadata = SnapshotMetadata(
       snapgenVersion: SnapgenVersion.current, v8Version: V8Engine.version,
       v8Flags: configuration.v8Flags, platform: Platform.current, ops: manifest.ops,
       opTableDigest: manifest.digest,
-      inputDigest: InputDigest.compute(configuration: configuration, graph: graph),
-      modules: graph.evaluationOrder.map { id in
+      inputDigest: InputDigest.compute(configuration: configuration, graph: graph, base: base?.record(relativeTo: configuration.root)),
+      modules: graph.evaluationOrder.filter { graph.modules[$0].kind != .base }.map { id in
         let module = graph.modules[id]
         return .init(name: module.name, sha256: InputDigest.sha256(module.source), size: module.source.count)
       },
       entryPoints: graph.entryPoints.map { graph.modules[$0].name },
       options: configuration.options)
+    metadata.base = base?.record(relativeTo: configuration.root)
+    metadata.main = main
     do {
       return Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph, heapInspection: heapInspection)
     } catch {
@@ -102,6 +142,26 @@ public struct SnapshotBuilder {
         file: { byName[$0] ?? $0 }, context: "a promise was rejected while building and nothing handled it"))
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
+  }
+
+  /// Keeps the configured main function (`"main": "module#export"`) for `snapgen run`.
+  private func keepMain(in runtime: JSRuntime, graph: ModuleGraph, moduleIds: [Int32]) throws(DiagnosticError)
+    -> SnapshotMetadata.MainRecord?
+  {
+    guard let text = configuration.main, let main = MainFunction(text) else { return nil }
+    let display = configuration.configPath.map(FilePaths.display)
+    let path = FilePaths.canonical(FilePaths.join(configuration.root, main.module))
+    guard let module = graph.modules.first(where: { $0.path == path && $0.kind == .javascript }) else {
+      throw DiagnosticError([.error(
+        "'main' names '\(main.module)', which is not a module of the graph",
+        file: display, notes: ["the main module must be an entry point or imported by one"])])
+    }
+    do {
+      let slot = try runtime.isolate.keepMain(module: moduleIds[module.id], export: main.export)
+      return SnapshotMetadata.MainRecord(module: module.name, export: main.export, slot: slot)
+    } catch {
+      throw DiagnosticError([.error("'main' \(text): \(error.message)", file: display)])
+    }
   }
 
   /// Runs the configured warm-up script in the build context (see ``BuildConfiguration/warmup``).

@@ -33,6 +33,9 @@ enum ShimMessage {
     case SG_OP_MESSAGE_INVALID: "op failed"
     case SG_HEAP_LIMIT:
       "JavaScript ran out of memory: the V8 heap reached its limit and execution was stopped (raise it with --v8-flag=--max-old-space-size=<MB> if the program needs more)"
+    case SG_BASE_MODULE_MISSING:
+      "the base snapshot holds no module in slot \(subject); rebuild the base with this snapgen (it exposes its modules to snapshots built on top)"
+    case SG_MAIN_NOT_A_FUNCTION: "main '\(subject)' is not a function: \(detail)"
     case SG_THROW_SITES_UNAVAILABLE: "throw sites cannot be recorded in a runtime that builds a snapshot"
     default: "unknown error"
     }

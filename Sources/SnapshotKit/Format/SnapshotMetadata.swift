@@ -32,6 +32,11 @@ public struct SnapshotMetadata: Codable, Equatable, Sendable {
   public var modules: [ModuleRecord]
   public var entryPoints: [String]
   public var options: BuildOptions
+  /// For a snapshot built on top of another (`snapgen build --base`): which base, so that
+  /// `verify` can tell when it changed. Absent in other snapshots (and in older files).
+  public var base: BaseRecord?
+  /// The function `snapgen run` calls after boot (`"main"` in snapgen.json), if any.
+  public var main: MainRecord?
 
   public init(
     snapgenVersion: String, v8Version: String, v8Flags: [String], platform: String,

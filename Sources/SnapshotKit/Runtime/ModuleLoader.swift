@@ -3,6 +3,19 @@ import BundleResolver
 /// Compiles, links and evaluates a ``ModuleGraph`` inside an isolate.
 struct ModuleLoader {
   let isolate: V8Isolate
+  /// Layered builds: the isolate's ids of the base snapshot's modules, by name; a graph's
+  /// ``ModuleGraph/Kind/base`` modules link to these instead of being compiled.
+  var baseModules: [String: Int32] = [:]
+
+  /// Evaluates the graph like ``evaluate(_:)`` and returns each module's isolate id, by graph id.
+  func evaluateReturningModuleIds(_ graph: ModuleGraph) throws(DiagnosticError) -> [Int32] {
+    let (pending, shimIds) = try evaluateReturningIds(graph)
+    for promise in pending { isolate.forget(promise: promise) }
+    if !pending.isEmpty {
+      throw DiagnosticError(Self.stuckAwaits(graph, isAsync: { isolate.moduleGraphIsAsync(shimIds[$0]) }))
+    }
+    return shimIds
+  }
 
   /// Evaluates the graph's entry points in order. Diagnostics name the real files.
   func evaluate(_ graph: ModuleGraph) throws(DiagnosticError) {
@@ -41,6 +54,14 @@ struct ModuleLoader {
     var shimIds: [Int32] = []
     var diagnostics: [Diagnostic] = []
     for module in graph.modules {
+      if module.kind == .base {
+        let name = String(module.name.dropFirst(BaseModules.scheme.count + 1))
+        if let id = baseModules[name] { shimIds.append(id) } else {
+          diagnostics.append(.error("'\(module.name)' names a base snapshot module, but this build has no base that exposes it"))
+          shimIds.append(-1)
+        }
+        continue
+      }
       do {
         shimIds.append(try isolate.compileModule(name: module.name, source: module.source, json: module.kind == .json))
       } catch {

@@ -91,6 +91,7 @@ public struct SnapshotVerifier {
       report.record(.init(name: "compatibility", status: .failed, message: error.description), failing: .incompatible)
     }
 
+    checkBase(file, configuration: configuration, flags: flags, manifest: manifest, into: &report)
     checkStaleness(file, configuration: configuration, problem: configProblem, into: &report)
     checkReproducibility(bytes, configuration: configuration, problem: configProblem, into: &report)
     checkExpectations(file, manifest: manifest, compatible: compatible, into: &report)
@@ -144,9 +145,10 @@ public struct SnapshotVerifier {
     }
     let metadata = file.metadata
     var stale = VerifyReport.StaleModules()
+    var baseRecord: SnapshotMetadata.BaseRecord?
     let graph: ModuleGraph
     do {
-      graph = try configuration.resolveGraph()
+      graph = try configuration.resolveGraph(withBase: &baseRecord)
     } catch {
       // Sources that no longer resolve are stale; name the recorded modules that are gone.
       stale.removed = metadata.modules.map(\.name).filter {
@@ -158,7 +160,7 @@ public struct SnapshotVerifier {
         details: error.diagnostics.map(\.description)), failing: .stale)
       return
     }
-    let digest = InputDigest.compute(configuration: configuration, graph: graph)
+    let digest = InputDigest.compute(configuration: configuration, graph: graph, base: baseRecord)
     guard digest != metadata.inputDigest else {
       report.record(.init(
         name: "staleness", status: .passed, message: "up to date with \(graph.modules.count) modules (input digest \(digest.prefix(12)))"),
@@ -168,7 +170,7 @@ public struct SnapshotVerifier {
     let recorded = Dictionary(metadata.modules.map { ($0.name, $0.sha256) }, uniquingKeysWith: { a, _ in a })
     let current = Dictionary(graph.modules.map { ($0.name, InputDigest.sha256($0.source)) }, uniquingKeysWith: { a, _ in a })
     stale.changed = metadata.modules.map(\.name).filter { current[$0] != nil && current[$0] != recorded[$0] }
-    stale.added = graph.evaluationOrder.map { graph.modules[$0].name }.filter { recorded[$0] == nil }
+    stale.added = graph.evaluationOrder.filter { graph.modules[$0].kind != .base }.map { graph.modules[$0].name }.filter { recorded[$0] == nil }
     stale.removed = metadata.modules.map(\.name).filter { current[$0] == nil }
     let sameModules = stale.changed.isEmpty && stale.added.isEmpty && stale.removed.isEmpty
     stale.configurationChanged = sameModules || metadata.snapgenVersion != SnapgenVersion.current

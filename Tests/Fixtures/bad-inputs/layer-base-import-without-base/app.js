@@ -1,0 +1,1 @@
+import { EventTarget } from "base:src/events/event_target.js";

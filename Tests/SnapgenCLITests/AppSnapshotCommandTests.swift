@@ -1,0 +1,66 @@
+import Foundation
+import SnapgenTestSupport
+import Testing
+
+/// `snapgen build --base` and `snapgen run app.snapshot.bin args…` through the real CLI (the
+/// build runs in the crash-isolated child), and what `inspect` and `verify` say about the chain.
+@Suite("app snapshots (CLI)", .serialized)
+struct AppSnapshotCommandTests {
+  @Test("an app built on internal-js runs its main with the arguments, awaits it, and exits with its result")
+  func runMain() async throws {
+    let tree = try TemporaryTree()
+    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("runtime.bin")])
+    try tree.write([
+      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "app.js#main"}"#,
+      "app/app.js": """
+        import { EventTarget } from "base:src/events/event_target";
+        const target = new EventTarget();
+        export async function main(args) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          console.log(args.join("+"), target instanceof globalThis.EventTarget, runtime.args.length);
+          return args.length + 40;
+        }
+        """,
+    ])
+    let build = try await SnapgenCLI.run(["build", tree("app"), "--base", tree("runtime.bin"), "-o", tree("app.bin")])
+    #expect(build.status == 0, "\(build.stderr)")
+    let run = try await SnapgenCLI.run(["run", tree("app.bin"), "a", "b"])
+    #expect(run.status == 42, "\(run.stderr)")
+    #expect(run.stdout == "a+b true 2\n")
+    let inspect = try await SnapgenCLI.run(["inspect", tree("app.bin")])
+    #expect(inspect.stdout.contains("  base        ../runtime.bin: 42 modules exposed"), "\(inspect.stdout)")
+    #expect(inspect.stdout.contains("  main        app.js#main (data slot 0)"))
+    // The runtime snapshot has no main: running it that way says so.
+    let noMain = try await SnapgenCLI.run(["run", tree("runtime.bin")])
+    #expect(noMain.status == 1)
+    #expect(noMain.stderr.contains("the snapshot has no main function"), "\(noMain.stderr)")
+  }
+
+  @Test("a main that throws exits with 1 and names the function")
+  func mainThrows() async throws {
+    let tree = try TemporaryTree()
+    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("runtime.bin")])
+    try tree.write([
+      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "app.js#main", "base": "../runtime.bin"}"#,
+      "app/app.js": "export function main() {\n  throw new TypeError('no input');\n}\n",
+    ])
+    _ = try await SnapgenCLI.run(["build", tree("app"), "-o", tree("app.bin")])
+    let run = try await SnapgenCLI.run(["run", tree("app.bin")])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("app.js#main: TypeError: no input"), "\(run.stderr)")
+  }
+
+  @Test("a main that is not an exported function fails the build, and nothing is written")
+  func mainNotAFunction() async throws {
+    let tree = try TemporaryTree()
+    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("runtime.bin")])
+    try tree.write([
+      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "app.js#start", "base": "../runtime.bin"}"#,
+      "app/app.js": "export const start = 3;\n",
+    ])
+    let build = try await SnapgenCLI.run(["build", tree("app"), "-o", tree("app.bin")])
+    #expect(build.status == 1)
+    #expect(build.stderr.contains("snapgen.json: error: 'main' app.js#start: main 'start' is not a function: the export is not a function"), "\(build.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: tree("app.bin")))
+  }
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The layered-snapshot example and its numbers (issue 14):
+#   1. fetches Debian's node-acorn, node-immutable, node-js-yaml, node-marked and node-diff with
+#      `apt-get download` and unpacks them with `dpkg-deb -x` (never installed: they would pull in
+#      Debian's nodejs) into Examples/layered-app/vendor/ (about 600 KB of ES modules);
+#   2. with the release snapgen: builds the internal-js runtime snapshot, then the app on top of
+#      it (`"base"` in Examples/layered-app/snapgen.json), and checks that both runs agree;
+#   3. times, in one hyperfine run each: the layered build against a build from scratch of
+#      runtime + app (one graph, internal-js's warm-up included), and `snapgen run app.snapshot.bin`
+#      (boot + main) against `snapgen run -s runtime.snapshot.bin src/from-source.js` (boot +
+#      resolving and evaluating the same app from source + main), as whole processes;
+#   4. the same two boots inside the process, from `snapgen run --timing` (median of N runs):
+#      boot phases + main, against boot phases + the script, without the process start-up.
+#   scripts/layered-example.sh [runs]       (default 20)
+# Results: .build/layered-example/report.txt (and hyperfine's JSON beside it).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+runs="${1:-20}"
+work=.build/layered-example
+app=Examples/layered-app
+mkdir -p "$work/debs" "$work/scratch"
+
+scripts/install-deps.sh >&2
+command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
+
+# 1. The third-party modules.
+packages=(node-acorn node-immutable node-js-yaml node-marked node-diff)
+if [ ! -f "$app/vendor/.fetched" ]; then
+  (cd "$work/debs" && apt-get download "${packages[@]}" >&2)
+  rm -rf "$work/root" "$app/vendor"
+  for deb in "$work"/debs/*.deb; do dpkg-deb -x "$deb" "$work/root"; done
+  mkdir -p "$app/vendor"
+  for name in acorn acorn-walk immutable js-yaml marked diff; do
+    cp -r "$work/root/usr/share/nodejs/$name" "$app/vendor/"
+  done
+  touch "$app/vendor/.fetched"
+fi
+
+# 2. Build and check.
+swift build -c release --product snapgen >&2
+snapgen="$(swift build -c release --show-bin-path)/snapgen"
+"$snapgen" build internal-js -o "$app/runtime.snapshot.bin" >&2
+"$snapgen" build "$app" -o "$work/app.snapshot.bin" --json > "$work/app-build.json"
+input="let y = 3;"
+layered="$("$snapgen" run "$work/app.snapshot.bin" "$input")"
+from_source="$("$snapgen" run -s "$app/runtime.snapshot.bin" "$app/src/from-source.js" "$input")"
+if [ "$layered" != "$from_source" ]; then
+  printf 'the app snapshot and the app from source disagree:\n%s\n---\n%s\n' "$layered" "$from_source" >&2
+  exit 1
+fi
+# The from-scratch build: runtime and app in one graph, with internal-js's warm-up.
+cat > "$work/scratch/snapgen.json" <<JSON
+{ "entryPoints": ["../../../internal-js/src/main.js", "../../../$app/src/app.js"],
+  "warmup": "../../../internal-js/warmup.js", "functionCode": "keep", "compression": "lz4" }
+JSON
+"$snapgen" build "$work/scratch" -o "$work/scratch.snapshot.bin" >&2
+
+module_bytes="$(python3 -c "
+import json, subprocess, sys
+out = subprocess.run([sys.argv[1], 'inspect', sys.argv[2], '--json'], capture_output=True, check=True).stdout
+print(sum(m['size'] for m in json.loads(out)['metadata']['modules']))" "$snapgen" "$work/app.snapshot.bin")"
+
+load() { uptime | sed 's/.*load average: //'; }
+load_before="$(load)"
+
+# 3. Whole processes.
+hyperfine -N --warmup 2 --runs "$((runs / 2 > 3 ? runs / 2 : 3))" --export-json "$work/builds.json" \
+  -n "layered build (app on the runtime snapshot)" "$snapgen build $app -o $work/app.snapshot.bin" \
+  -n "from scratch (runtime + app in one build)" "$snapgen build $work/scratch -o $work/scratch.snapshot.bin" >&2
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/boots.json" \
+  -n "app snapshot: boot + main" "$snapgen run $work/app.snapshot.bin 'let y = 3;'" \
+  -n "runtime snapshot + app from source + main" "$snapgen run -s $app/runtime.snapshot.bin $app/src/from-source.js 'let y = 3;'" >&2
+
+# 4. Inside the process.
+python3 - "$snapgen" "$work" "$app" "$runs" > "$work/in-process.txt" <<'PY'
+import re, statistics, subprocess, sys
+snapgen, work, app, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+def timed(arguments, last):
+    totals = []
+    for _ in range(runs):
+        err = subprocess.run([snapgen, "run", "--timing", *arguments], capture_output=True, text=True, check=True).stderr
+        boot = float(re.search(r"total ([0-9.]+) ms", err).group(1))
+        rest = float(re.search(last + r": ([0-9.]+) ms", err).group(1))
+        totals.append((boot, rest))
+    return statistics.median(b for b, _ in totals), statistics.median(r for _, r in totals), statistics.median(b + r for b, r in totals)
+a = timed([f"{work}/app.snapshot.bin", "let y = 3;"], "main")
+s = timed(["-s", f"{app}/runtime.snapshot.bin", f"{app}/src/from-source.js", "let y = 3;"], r"script \(resolve, evaluate, run\)")
+print(f"app snapshot:              boot {a[0]:.2f} ms + main {a[1]:.2f} ms = {a[2]:.2f} ms (medians of {runs})")
+print(f"runtime snapshot + source: boot {s[0]:.2f} ms + script {s[1]:.2f} ms = {s[2]:.2f} ms")
+print(f"ratio (in process): {s[2] / a[2]:.1f}x")
+PY
+
+python3 - "$work" "$module_bytes" "$load_before" "$(load)" > "$work/report.txt" <<'PY'
+import json, sys
+work, module_bytes, before, after = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def rows(name):
+    results = json.load(open(f"{work}/{name}.json"))["results"]
+    return [(r["command"], r["median"] * 1000, r["min"] * 1000, (r["user"] + r["system"]) * 1000) for r in results]
+print(f"app modules: {module_bytes} bytes of ES modules; load average before {before}, after {after}")
+for group in ("builds", "boots"):
+    results = rows(group)
+    for command, median, low, cpu in results:
+        print(f"{group}: {command}: median {median:.1f} ms, min {low:.1f} ms, cpu {cpu:.1f} ms")
+    print(f"{group}: ratio of medians {results[1][1] / results[0][1]:.2f}x")
+print(open(f"{work}/in-process.txt").read().strip())
+PY
+cat "$work/report.txt"
