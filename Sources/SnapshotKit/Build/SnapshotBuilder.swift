@@ -9,6 +9,8 @@ public struct SnapshotBuilder {
   /// collection makes the snapshot's bytes timing-dependent: use it to diagnose a failed build
   /// (``IsolatedBuild`` does so after V8 aborts), not for the snapshot you ship.
   public var preflightCollectsGarbage = false
+  /// The snapshot caches to consult after resolution and to fill after a build; nil for none.
+  public var cacheSettings: CacheSettings?
 
   public init(configuration: BuildConfiguration) {
     self.configuration = configuration
@@ -18,10 +20,15 @@ public struct SnapshotBuilder {
   public struct Result: Sendable {
     public var file: SnapshotFile
     public var graph: ModuleGraph
+    /// Where the snapshot came from, and what the caches had to say.
+    public var cache: CacheOutcome = .disabled
+    public var cacheWarnings: [Diagnostic] = []
 
     /// The snapshot with the files it was built from and the resolution warnings.
     public var output: BuildOutput {
-      BuildOutput(file: file, inputFiles: graph.inputFiles, warnings: graph.warnings)
+      var output = BuildOutput(file: file, inputFiles: graph.inputFiles, warnings: graph.warnings + cacheWarnings)
+      output.cache = cache
+      return output
     }
   }
 
@@ -30,6 +37,8 @@ public struct SnapshotBuilder {
     let manifest = try configuration.opManifest()
     try initializeEngine()
     let graph = try configuration.resolveGraph()
+    let cached = CachedBuild(settings: cacheSettings, configuration: configuration, graph: graph, manifest: manifest)
+    if let hit = cached?.lookup() { return hit }
     let runtime: JSRuntime
     do {
       // Bodies never run while building; the shim throws before dispatching.
@@ -64,7 +73,8 @@ public struct SnapshotBuilder {
       entryPoints: graph.entryPoints.map { graph.modules[$0].name },
       options: configuration.options)
     do {
-      return Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph)
+      let result = Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph)
+      return cached?.store(result) ?? result
     } catch {
       throw DiagnosticError([.error(error.description)])
     }

@@ -33,6 +33,8 @@ public struct SnapshotPipeline: Sendable {
   public var environment: [String] = []
   /// Sign the snapshot with this key (in this process: the key never reaches a child).
   public var signingKey: Ed25519.PrivateKey?
+  /// The snapshot caches (local, remote) to consult and fill; nil builds without a cache.
+  public var cacheSettings: CacheSettings?
 
   /// Creates a pipeline.
   public init(configuration: BuildConfiguration, isolation: Isolation = .inProcess) {
@@ -55,11 +57,14 @@ public struct SnapshotPipeline: Sendable {
     var output: BuildOutput
     switch isolation {
     case .inProcess:
-      output = try SnapshotBuilder(configuration: configuration).build().output
+      var builder = SnapshotBuilder(configuration: configuration)
+      builder.cacheSettings = cacheSettings
+      output = try builder.build().output
     case .childProcess(let executable, let timeout):
       var build = IsolatedBuild(configuration: configuration, executable: executable)
       build.timeout = timeout
       build.environment = environment
+      build.cacheSettings = cacheSettings
       output = try build.build()
     }
     if let signingKey {
