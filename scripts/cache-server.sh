@@ -7,6 +7,7 @@
 #
 # Besides the cache at the root URL, two locations fake broken servers for fault tests:
 # URL/garbage answers every request with 200 and a few junk bytes; URL/failing answers 500.
+# URL/private is a cache that answers 401 unless sent "Authorization: Bearer snapgen-test-token".
 # nginx is installed with apt-get when missing (nothing is removed or upgraded).
 set -euo pipefail
 
@@ -56,6 +57,12 @@ http {
     }
     location /garbage/ { return 200 "not a cache entry"; }
     location /failing/ { return 500; }
+    location /private/ {
+      if (\$http_authorization != "Bearer snapgen-test-token") { return 401; }
+      dav_methods PUT;
+      create_full_put_path on;
+      dav_access user:rw;
+    }
   }
 }
 CONF

@@ -29,6 +29,18 @@ struct CacheOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Seconds one remote cache request may take (default 30; also SNAPGEN_REMOTE_CACHE_TIMEOUT).", valueName: "seconds"))
   var remoteCacheTimeout: Int?
 
+  func validate() throws {
+    if let cacheMaxSize, CacheSettings.parseSize(cacheMaxSize) == nil {
+      throw ValidationError("--cache-max-size must be a size such as 500M, 2G or a number of bytes, not '\(cacheMaxSize)'")
+    }
+    if let remoteCacheTimeout, !(1...3600).contains(remoteCacheTimeout) {
+      throw ValidationError("--remote-cache-timeout must be from 1 to 3600 seconds, not \(remoteCacheTimeout)")
+    }
+    if let remoteCache {
+      do { _ = try RemoteCacheSettings(url: remoteCache) } catch { throw ValidationError("--remote-cache: \(error.description)") }
+    }
+  }
+
   /// The settings these options, the environment and the config's `remoteCache` key describe.
   func settings(configuredRemoteURL: String?) throws(DiagnosticError) -> CacheSettings? {
     var choices = CacheSettings.Choices()
