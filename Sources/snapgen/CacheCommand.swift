@@ -50,8 +50,11 @@ struct CacheStatsCommand: ParsableCommand {
       throw ExitCode.failure
     }
     try options.print(
-      ["folder": cache.folder, "entries": usage.entries, "records": usage.records, "bytes": usage.bytes],
-      text: "\(cache.folder): \(usage.entries) snapshots, \(Double.byteCount(Int(usage.bytes)))")
+      [
+        "folder": cache.folder, "snapshots": usage.snapshots, "manifests": usage.manifests, "blobs": usage.blobs,
+        "bytes": usage.bytes,
+      ],
+      text: "\(cache.folder): \(usage.snapshots) snapshots, \(usage.manifests) build manifests, \(Double.byteCount(Int(usage.bytes)))")
   }
 }
 
@@ -78,10 +81,10 @@ struct CachePruneCommand: ParsableCommand {
     }
     try options.print(
       [
-        "folder": cache.folder, "removedEntries": result.removedEntries, "removedBytes": result.removedBytes,
-        "entries": result.remaining.entries, "bytes": result.remaining.bytes,
+        "folder": cache.folder, "removedBlobs": result.removedBlobs, "removedBytes": result.removedBytes,
+        "snapshots": result.remaining.snapshots, "bytes": result.remaining.bytes,
       ],
-      text: "\(cache.folder): removed \(result.removedEntries) snapshots (\(Double.byteCount(Int(result.removedBytes)))); "
-        + "\(result.remaining.entries) left, \(Double.byteCount(Int(result.remaining.bytes)))")
+      text: "\(cache.folder): removed \(result.removedBlobs) blobs (\(Double.byteCount(Int(result.removedBytes)))); "
+        + "\(result.remaining.snapshots) snapshots left, \(Double.byteCount(Int(result.remaining.bytes)))")
   }
 }

@@ -38,10 +38,13 @@ struct RemoteCacheTests {
     Set((try? FileManager.default.contentsOfDirectory(atPath: store + "/" + prefix + kind)) ?? [])
   }
 
-  /// The blob this test's cold build uploaded: its path in nginx's folder.
+  /// The snapshot this test's cold build uploaded (besides its JSON build manifest): its path in
+  /// nginx's folder.
   func uploadedBlob(before: Set<String>) throws -> String {
-    let new = stored("cas").subtracting(before)
-    try #require(new.count == 1, "expected one new blob, found \(new)")
+    let new = stored("cas").subtracting(before).filter { name in
+      FileManager.default.contents(atPath: store + "/cas/" + name)?.first != UInt8(ascii: "{")
+    }
+    try #require(new.count == 1, "expected one new snapshot blob, found \(new)")
     return store + "/cas/" + new.first!
   }
 
@@ -51,8 +54,9 @@ struct RemoteCacheTests {
     let cold = try await build("cold.bin", cache: "cache-a")
     #expect(cold.result.status == 0, "\(cold.result)")
     #expect(cold.outcome == "miss")
-    #expect(stored("cas").subtracting(blobs).count == 1)
-    #expect(stored("ac").subtracting(records).count == 1)
+    // The snapshot and the build manifest of direct mode, each a blob and a record.
+    #expect(stored("cas").subtracting(blobs).count == 2)
+    #expect(stored("ac").subtracting(records).count == 2)
     let warm = try await build("warm.bin", cache: "cache-b")
     #expect(warm.result.status == 0, "\(warm.result)")
     #expect(warm.outcome == "hit-remote")

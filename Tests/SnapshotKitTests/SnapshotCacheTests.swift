@@ -116,11 +116,11 @@ struct SnapshotCacheTests {
       try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: roomy.blobFolder + "/" + sha)
     }
     let result = try roomy.prune(toBytes: 2500)
-    #expect(result.removedEntries == 1)
+    #expect(result.removedBlobs == 1)
     #expect(roomy.lookup(keys[1]) == nil)
     #expect(roomy.lookup(keys[0]) == values[0])
     #expect(roomy.lookup(keys[2]) == values[2])
-    #expect(try roomy.usage().entries == 2)
+    #expect(try roomy.usage().snapshots == 2)
     #expect(try roomy.usage().bytes <= 2500)
 
     // A store that takes the cache over its cap evicts by itself.
@@ -130,7 +130,7 @@ struct SnapshotCacheTests {
     #expect(tight.lookup(String(repeating: "4", count: 64)) == entry + [9])
 
     let emptied = try tight.prune(toBytes: 0)
-    #expect(emptied.remaining == LocalCache.Usage(entries: 0, records: 0, bytes: 0))
+    #expect(emptied.remaining == LocalCache.Usage(snapshots: 0, manifests: 0, blobs: 0, bytes: 0))
   }
 
   @Test("concurrent stores and lookups of one key never see a partial entry")
@@ -153,7 +153,7 @@ struct SnapshotCacheTests {
     }
     for result in seen { #expect(result == nil || result == value) }
     #expect(cache.lookup(key) == value)
-    #expect(try cache.usage().entries == 1)
+    #expect(try cache.usage().snapshots == 1)
   }
 
   // MARK: - Through the pipeline
@@ -178,14 +178,16 @@ struct SnapshotCacheTests {
     // Corrupt the payload inside the stored blob and fix up its name so the digest matches:
     // the snapshot file's own checks must still refuse it.
     let cache = LocalCache(folder: folder)
-    let blobs = try FileManager.default.contentsOfDirectory(atPath: cache.blobFolder).filter { !$0.hasPrefix(".") }
-    #expect(blobs.count == 1)
-    var bytes = try #require(FileManager.default.contents(atPath: cache.blobFolder + "/" + blobs[0])).map { $0 }
+    // The snapshot's record (the other one is the build manifest of direct mode).
+    let names = try FileManager.default.contentsOfDirectory(atPath: cache.actionFolder).filter { !$0.hasPrefix(".") }
+    let snapshotRecords = names.filter { cache.record(for: $0) != nil }
+    #expect(snapshotRecords.count == 1)
+    let record = try #require(cache.record(for: snapshotRecords[0]))
+    var bytes = try #require(FileManager.default.contents(atPath: cache.blobFolder + "/" + record.sha256)).map { $0 }
     bytes[bytes.count - 10] ^= 0xFF
     let forged = InputDigest.sha256(bytes)
     try Data(bytes).write(to: URL(fileURLWithPath: cache.blobFolder + "/" + forged))
-    let records = try FileManager.default.contentsOfDirectory(atPath: cache.actionFolder).filter { !$0.hasPrefix(".") }
-    try Data(ActionRecord(sha256: forged, size: bytes.count).encoded).write(to: URL(fileURLWithPath: cache.actionFolder + "/" + records[0]))
+    try Data(ActionRecord(sha256: forged, size: bytes.count).encoded).write(to: URL(fileURLWithPath: cache.actionFolder + "/" + snapshotRecords[0]))
     let rebuilt = try pipeline.run()
     #expect(rebuilt.cache == .miss)
     #expect(rebuilt.file.serialized() == cold.file.serialized())

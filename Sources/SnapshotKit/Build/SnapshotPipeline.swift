@@ -55,6 +55,16 @@ public struct SnapshotPipeline: Sendable {
   ///   errors with file, line and column, pre-flight findings, explained V8 crashes, time-outs.
   public func run() throws(DiagnosticError) -> BuildOutput {
     var output: BuildOutput
+    // The cache's direct mode may serve the snapshot before anything is parsed or started.
+    let direct = cacheSettings.map { DirectLookup(configuration: configuration, settings: $0).run() }
+    let cacheSettings: CacheSettings?
+    switch direct {
+    case .hit(let hit)?:
+      output = hit
+      return try signed(output)
+    case .miss(let settings, _)?: cacheSettings = settings
+    case nil: cacheSettings = nil
+    }
     switch isolation {
     case .inProcess:
       var builder = SnapshotBuilder(configuration: configuration)
@@ -67,6 +77,12 @@ public struct SnapshotPipeline: Sendable {
       build.cacheSettings = cacheSettings
       output = try build.build()
     }
+    if case .miss(_, let warnings)? = direct { output.warnings = warnings + output.warnings }
+    return try signed(output)
+  }
+
+  private func signed(_ unsigned: BuildOutput) throws(DiagnosticError) -> BuildOutput {
+    var output = unsigned
     if let signingKey {
       do { output.file = try output.file.signed(with: signingKey) } catch {
         throw DiagnosticError([.error(error.description)])

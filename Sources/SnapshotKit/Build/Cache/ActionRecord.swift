@@ -4,19 +4,23 @@
 /// v2): one `output_files` entry (field 2) whose `path` (field 1) is `snapshot.bin` and whose
 /// `digest` (field 2) carries the blob's SHA-256 as lowercase hex (`hash`, field 1) and its size
 /// (`size_bytes`, field 2). bazel-remote therefore accepts the entry with its default AC
-/// validation on, and the same bytes are stored under `ac/` in the local cache.
+/// validation on, and the same bytes are stored under `ac/` in the local cache. A build
+/// manifest (``BuildManifest``) is recorded the same way under the path `snapgen-manifest.json`.
 public struct ActionRecord: Sendable, Equatable {
   /// The output path recorded for the snapshot.
   public static let outputPath = "snapshot.bin"
 
   /// The hex SHA-256 of the snapshot bytes (the `cas/` name).
   public var sha256: String
-  /// The snapshot's size in bytes.
+  /// The blob's size in bytes.
   public var size: Int
+  /// The output path recorded (``outputPath`` for a snapshot).
+  public var path: String
 
-  public init(sha256: String, size: Int) {
+  public init(sha256: String, size: Int, path: String = ActionRecord.outputPath) {
     self.sha256 = sha256
     self.size = size
+    self.path = path
   }
 
   /// The protocol-buffer encoding.
@@ -26,16 +30,16 @@ public struct ActionRecord: Sendable, Equatable {
     digest.append(0x10)  // field 2, varint
     Self.appendVarint(UInt64(size), to: &digest)
     var file: [UInt8] = []
-    Self.appendField(1, bytes: Array(Self.outputPath.utf8), to: &file)
+    Self.appendField(1, bytes: Array(path.utf8), to: &file)
     Self.appendField(2, bytes: digest, to: &file)
     var result: [UInt8] = []
     Self.appendField(2, bytes: file, to: &result)
     return result
   }
 
-  /// Decodes an entry; nil for anything that is not a well-formed record naming
-  /// `snapshot.bin` with a 64-hex-digit SHA-256 and a plausible size.
-  public static func decode(_ bytes: [UInt8]) -> ActionRecord? {
+  /// Decodes an entry; nil for anything that is not a well-formed record naming `path`
+  /// (default `snapshot.bin`) with a 64-hex-digit SHA-256 and a plausible size.
+  public static func decode(_ bytes: [UInt8], path expected: String = outputPath) -> ActionRecord? {
     var reader = ProtoReader(bytes[...])
     while let (field, value) = reader.next() {
       guard field == 2, case .bytes(let fileBytes) = value else { continue }
@@ -47,7 +51,8 @@ public struct ActionRecord: Sendable, Equatable {
         if fileField == 1 { path = String(decoding: inner, as: UTF8.self) }
         if fileField == 2 { record = digest(inner) }
       }
-      guard !file.failed, path == outputPath, let record else { continue }
+      guard !file.failed, path == expected, var record else { continue }
+      record.path = expected
       return reader.failed ? nil : record
     }
     return nil

@@ -12,7 +12,7 @@ import SnapgenCrypto
 /// options again (cheap, and it keeps the key complete even if the input digest changes shape),
 /// and the digest of the base snapshot an app snapshot is layered on (`none` until layered
 /// snapshots exist).
-public struct CacheKey: Sendable, Equatable {
+public struct CacheKey: Codable, Sendable, Equatable {
   /// Bumped whenever the fields or their encoding change.
   public static let formatVersion = 1
 

@@ -47,15 +47,15 @@ public struct LocalCache: Sendable {
   }
 
   /// The record for a key, when present and well-formed.
-  public func record(for key: String) -> ActionRecord? {
+  public func record(for key: String, path: String = ActionRecord.outputPath) -> ActionRecord? {
     guard Self.isDigest(key), let bytes = try? FileBytes.read(actionFolder + "/" + key, maximumSize: 4096) else { return nil }
-    return ActionRecord.decode(bytes)
+    return ActionRecord.decode(bytes, path: path)
   }
 
   /// The verified snapshot bytes for a key, or nil. A record or blob that fails its check is
   /// deleted so that the next build replaces it.
-  public func lookup(_ key: String) -> [UInt8]? {
-    guard let record = record(for: key) else { return nil }
+  public func lookup(_ key: String, path: String = ActionRecord.outputPath) -> [UInt8]? {
+    guard let record = record(for: key, path: path) else { return nil }
     guard let bytes = blob(record.sha256), bytes.count == record.size else {
       unlink(actionFolder + "/" + key)
       return nil
@@ -79,11 +79,11 @@ public struct LocalCache: Sendable {
 
   /// Stores snapshot bytes under a key (blob first, then the record that points at it), then
   /// evicts old entries when the cache is over its cap.
-  public func store(_ bytes: [UInt8], for key: String) throws(Failure) {
+  public func store(_ bytes: [UInt8], for key: String, path: String = ActionRecord.outputPath) throws(Failure) {
     guard Self.isDigest(key) else { throw Failure(description: "invalid cache key \(key)") }
     try prepare()
     let sha256 = InputDigest.sha256(bytes)
-    let record = ActionRecord(sha256: sha256, size: bytes.count)
+    let record = ActionRecord(sha256: sha256, size: bytes.count, path: path)
     do {
       try AtomicFileWriter.write(bytes, to: blobFolder + "/" + sha256)
       try AtomicFileWriter.write(record.encoded, to: actionFolder + "/" + key)
@@ -96,10 +96,12 @@ public struct LocalCache: Sendable {
 
   /// What the cache holds.
   public struct Usage: Sendable, Equatable {
-    /// Number of snapshots (content-addressed blobs).
-    public var entries: Int
-    /// Number of action records.
-    public var records: Int
+    /// Snapshots that can be found (records naming a snapshot).
+    public var snapshots: Int
+    /// Build manifests of direct mode.
+    public var manifests: Int
+    /// Content-addressed blobs (snapshots and manifests).
+    public var blobs: Int
     /// Bytes taken by the blobs and records.
     public var bytes: Int64
   }
@@ -109,12 +111,15 @@ public struct LocalCache: Sendable {
     let blobs = files(in: blobFolder)
     let records = files(in: actionFolder)
     let bytes = (blobs + records).reduce(Int64(0)) { $0 + $1.size }
-    return Usage(entries: blobs.count, records: records.count, bytes: bytes)
+    let snapshots = records.filter { record(for: $0.name) != nil }.count
+    let manifests = records.filter { record(for: $0.name, path: BuildManifest.outputPath) != nil }.count
+    return Usage(snapshots: snapshots, manifests: manifests, blobs: blobs.count, bytes: bytes)
   }
 
   /// What a prune removed.
   public struct PruneResult: Sendable, Equatable {
-    public var removedEntries: Int
+    /// Blobs removed (snapshots and manifests).
+    public var removedBlobs: Int
     public var removedBytes: Int64
     public var remaining: Usage
   }
@@ -143,7 +148,7 @@ public struct LocalCache: Sendable {
     }
     let kept = Set(blobs.map(\.name))
     for record in records {
-      let target = self.record(for: record.name)?.sha256
+      let target = self.record(for: record.name)?.sha256 ?? self.record(for: record.name, path: BuildManifest.outputPath)?.sha256
       if target == nil || !kept.contains(target!) || (total > limit) {
         if unlink(actionFolder + "/" + record.name) == 0 {
           removedBytes += record.size
@@ -151,7 +156,7 @@ public struct LocalCache: Sendable {
         }
       }
     }
-    return PruneResult(removedEntries: removed, removedBytes: removedBytes, remaining: try usage())
+    return PruneResult(removedBlobs: removed, removedBytes: removedBytes, remaining: try usage())
   }
 
   private struct Entry {

@@ -25,8 +25,8 @@ public struct RemoteCache: Sendable {
   /// The verified snapshot bytes for a key; nil when the server has no (usable) entry.
   /// Entries that are malformed, truncated or do not match their digest count as missing.
   /// - Throws: when the server cannot be reached, times out or answers with an error.
-  public func get(_ key: String) throws(RemoteCacheError) -> [UInt8]? {
-    guard let recordBytes = try fetch("ac/" + key), let record = ActionRecord.decode(recordBytes) else { return nil }
+  public func get(_ key: String, path: String = ActionRecord.outputPath) throws(RemoteCacheError) -> [UInt8]? {
+    guard let recordBytes = try fetch("ac/" + key), let record = ActionRecord.decode(recordBytes, path: path) else { return nil }
     guard let bytes = try fetch("cas/" + record.sha256), bytes.count == record.size,
       InputDigest.sha256(bytes) == record.sha256
     else { return nil }
@@ -34,8 +34,8 @@ public struct RemoteCache: Sendable {
   }
 
   /// Uploads snapshot bytes under a key (blob, then record).
-  public func put(_ bytes: [UInt8], for key: String) throws(RemoteCacheError) {
-    let record = ActionRecord(sha256: InputDigest.sha256(bytes), size: bytes.count)
+  public func put(_ bytes: [UInt8], for key: String, path: String = ActionRecord.outputPath) throws(RemoteCacheError) {
+    let record = ActionRecord(sha256: InputDigest.sha256(bytes), size: bytes.count, path: path)
     try send("cas/" + record.sha256, bytes)
     try send("ac/" + key, record.encoded)
   }

@@ -67,6 +67,37 @@ public final class SnapshotCache: @unchecked Sendable {
     }
   }
 
+  /// The build manifest stored under a direct key (local first, then remote), if any.
+  func manifest(_ directKey: String) -> BuildManifest? {
+    if let bytes = local?.lookup(directKey, path: BuildManifest.outputPath), let manifest = BuildManifest.decode(bytes) {
+      return manifest
+    }
+    guard let cache = remote else { return nil }
+    do {
+      guard let bytes = try cache.get(directKey, path: BuildManifest.outputPath), let manifest = BuildManifest.decode(bytes) else {
+        return nil
+      }
+      try? local?.store(bytes, for: directKey, path: BuildManifest.outputPath)
+      return manifest
+    } catch {
+      disableRemote(error)
+      return nil
+    }
+  }
+
+  /// Stores a build manifest under its direct key, locally and (unless read-only) remotely.
+  func storeManifest(_ manifest: BuildManifest, directKey: String) {
+    let bytes = manifest.encoded
+    guard !bytes.isEmpty else { return }
+    try? local?.store(bytes, for: directKey, path: BuildManifest.outputPath)
+    if let cache = remote, !cache.settings.readOnly {
+      do { try cache.put(bytes, for: directKey, path: BuildManifest.outputPath) } catch { disableRemote(error) }
+    }
+  }
+
+  /// Whether the remote cache is still in use (false after a failure disabled it).
+  var remoteInUse: Bool { remote != nil }
+
   /// The bytes as a snapshot, or nil when they are not the snapshot this key names.
   static func accept(_ bytes: [UInt8], for key: CacheKey) -> SnapshotFile? {
     guard let file = try? SnapshotFile.parse(bytes), file.signature == nil, key.describes(file.metadata) else { return nil }
