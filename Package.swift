@@ -56,6 +56,8 @@ let package = Package(
     .target(name: "CSnapgenICU", linkerSettings: [.linkedLibrary("icuuc")]),
     // The remote build cache's HTTP client: libcurl loaded with dlopen on first use (no link).
     .target(name: "CSnapgenHTTP"),
+    // The running executable's GNU build ID, part of every cache key.
+    .target(name: "CSnapgenBuildID"),
     // Pure Swift: takes its module parser through ModuleRequestParser (V8's lives in SnapshotKit).
     .target(name: "BundleResolver", dependencies: ["SnapgenCrypto"]),
     .target(
@@ -68,6 +70,7 @@ let package = Package(
         "SnapgenCrypto",
         "CSnapgenICU",
         "CSnapgenHTTP",
+        "CSnapgenBuildID",
       ]
     ),
     .executableTarget(

@@ -59,6 +59,10 @@ struct SnapshotCacheTests {
     var otherOps = base
     otherOps.opTableDigest = String(repeating: "1", count: 64)
     variants.append(otherOps)
+    var otherBuild = base
+    otherBuild.snapgenBuild = "0123"
+    variants.append(otherBuild)
+    #expect(base.snapgenBuild.count >= 16 && base.snapgenBuild != "unknown", "the test binary has a GNU build ID")
     var otherV8 = base
     otherV8.v8Version = "10.2.0.0"
     variants.append(otherV8)

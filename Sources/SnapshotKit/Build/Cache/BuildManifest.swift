@@ -36,7 +36,7 @@ struct BuildManifest: Codable, Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     guard let json = try? encoder.encode(stripped) else { return nil }
-    var text = "snapgen-direct \(formatVersion)\nsnapgen \(SnapgenVersion.current)\nv8 \(V8Engine.version)\n"
+    var text = "snapgen-direct \(formatVersion)\nsnapgen \(SnapgenVersion.current) \(ExecutableIdentity.buildID)\nv8 \(V8Engine.version)\n"
     text += "platform \(Platform.current)\nops \(manifest.digest)\nconfig "
     return InputDigest.sha256(Array(text.utf8) + [UInt8](json))
   }
@@ -51,6 +51,7 @@ struct BuildManifest: Codable, Sendable {
   func applies(to configuration: BuildConfiguration) -> Bool {
     guard formatVersion == Self.formatVersion, let manifest = try? configuration.opManifest() else { return false }
     guard key.v8Version == V8Engine.version, key.platform == Platform.current, key.snapgenVersion == SnapgenVersion.current,
+      key.snapgenBuild == ExecutableIdentity.buildID,
       key.v8Flags == configuration.v8Flags, key.options == configuration.options, key.opTableDigest == manifest.digest,
       key.baseDigest == nil
     else { return false }

@@ -8,7 +8,8 @@ import SnapgenCrypto
 /// version (``formatVersion``): a change to what goes in bumps it, so old entries are never read
 /// under a new meaning. The fields are the ``InputDigest`` (snapgen's version, the effective
 /// configuration with every build option, every module's name and bytes, the warm-up script),
-/// V8's version and flags, the platform, the op-table digest, snapgen's version and the build
+/// V8's version and flags, the platform, the op-table digest, snapgen's version and build ID
+/// (``ExecutableIdentity``), the build
 /// options again (cheap, and it keeps the key complete even if the input digest changes shape),
 /// and the digest of the base snapshot an app snapshot is layered on (`none` until layered
 /// snapshots exist).
@@ -22,6 +23,9 @@ public struct CacheKey: Codable, Sendable, Equatable {
   public var platform: String
   public var opTableDigest: String
   public var snapgenVersion: String
+  /// The running executable's GNU build ID (``ExecutableIdentity``): snapgens built from other
+  /// sources never share entries, whatever their version string says.
+  public var snapgenBuild: String
   public var options: BuildOptions
   /// The SHA-256 of the base snapshot for a layered (app) snapshot; nil for a whole snapshot.
   public var baseDigest: String?
@@ -34,6 +38,7 @@ public struct CacheKey: Codable, Sendable, Equatable {
     platform = Platform.current
     opTableDigest = manifest.digest
     snapgenVersion = SnapgenVersion.current
+    snapgenBuild = ExecutableIdentity.buildID
     options = configuration.options
     self.baseDigest = baseDigest
   }
@@ -48,6 +53,7 @@ public struct CacheKey: Codable, Sendable, Equatable {
     lines.append("platform \(platform)")
     lines.append("ops \(opTableDigest)")
     lines.append("snapgen \(snapgenVersion)")
+    lines.append("snapgenBuild \(snapgenBuild)")
     lines.append("functionCode \(options.functionCode.rawValue)")
     lines.append("codec \(options.codec.name) level \(options.compressionLevel)")
     lines.append("deterministic \(options.deterministic)")
