@@ -28,15 +28,34 @@ $build >/dev/null
 hyperfine --warmup 2 --runs "$runs" --export-json .build/cache-benchmark.json \
   --command-name "cold" --prepare "rm -rf $work/local $server/store/ac $server/store/cas" "$build" \
   --command-name "warm remote" --prepare "rm -rf $work/local; $build >/dev/null; rm -rf $work/local" "$build" \
-  --command-name "warm local" "$build" \
-  --command-name "no cache" "$snapgen build internal-js -o $work/snapshot.bin --no-cache"
+  --command-name "warm local" --prepare "true" "$build" \
+  --command-name "no cache" --prepare "true" "$snapgen build internal-js -o $work/snapshot.bin --no-cache" \
+  --command-name "floor: snapgen --version" --prepare "true" "$snapgen --version"
 
-python3 - .build/cache-benchmark.json <<'PY'
+# snapgen's own time (the summary's "milliseconds": from argument parsing to the written output,
+# without the process start that the floor above measures), median of the same number of runs.
+own_time() { # PREPARE-COMMAND
+  for _ in $(seq "$runs"); do
+    eval "$1"
+    $build --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["milliseconds"])'
+  done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+cold_own=$(own_time "rm -rf $work/local $server/store/ac $server/store/cas")
+remote_own=$(own_time "rm -rf $work/local; $build >/dev/null; rm -rf $work/local")
+local_own=$(own_time "true")
+
+python3 - .build/cache-benchmark.json "$cold_own" "$remote_own" "$local_own" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-cold = results["cold"]["median"]
+cold = results["cold"]
+print("whole process (hyperfine): wall median, wall min, CPU user+sys mean; % of cold")
 for name, r in results.items():
-    print(f"{name:12} median {r['median'] * 1000:7.1f} ms  min {r['min'] * 1000:7.1f} ms  "
-          f"({r['median'] / cold * 100:5.1f}% of cold)")
+    cpu = r["user"] + r["system"]
+    print(f"  {name:26} {r['median'] * 1000:7.1f} ms {r['min'] * 1000:7.1f} ms {cpu * 1000:7.1f} ms   "
+          f"wall {r['median'] / cold['median'] * 100:5.1f}%  cpu {cpu / (cold['user'] + cold['system']) * 100:5.1f}%")
+own = dict(zip(["cold", "warm remote", "warm local"], map(float, sys.argv[2:5])))
+print("snapgen's own time (the --json summary's milliseconds), median; % of cold")
+for name, ms in own.items():
+    print(f"  {name:26} {ms:7.1f} ms   {ms / own['cold'] * 100:5.1f}%")
 PY
 echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); snapgen: $snapgen (release)"

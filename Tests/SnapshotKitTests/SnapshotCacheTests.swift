@@ -127,7 +127,7 @@ struct SnapshotCacheTests {
     #expect(try roomy.usage().snapshots == 2)
     #expect(try roomy.usage().bytes <= 2500)
 
-    // A store that takes the cache over its cap evicts by itself.
+    // A store that takes the cache over its cap evicts by itself, the entry it stored last.
     let tight = LocalCache(folder: folder, maximumBytes: 1500)
     try tight.store(entry + [9], for: String(repeating: "4", count: 64))
     #expect(try tight.usage().bytes <= 1500)

@@ -1,5 +1,6 @@
-import Glibc
+import BundleResolver
 import Foundation
+import Glibc
 
 /// The snapshot cache on this machine: a folder of action records and content-addressed
 /// snapshots, capped in size with least-recently-used eviction.
@@ -84,14 +85,10 @@ public struct LocalCache: Sendable {
     try prepare()
     let sha256 = InputDigest.sha256(bytes)
     let record = ActionRecord(sha256: sha256, size: bytes.count, path: path)
-    do {
-      try AtomicFileWriter.write(bytes, to: blobFolder + "/" + sha256)
-      try AtomicFileWriter.write(record.encoded, to: actionFolder + "/" + key)
-    } catch {
-      throw Failure(description: error.description)
-    }
+    try write(bytes, to: blobFolder + "/" + sha256)
+    try write(record.encoded, to: actionFolder + "/" + key)
     touch(blobFolder + "/" + sha256)
-    if (try? usage().bytes) ?? 0 > maximumBytes { _ = try? prune(toBytes: maximumBytes) }
+    if (try? usage().bytes) ?? 0 > maximumBytes { _ = try? prune(toBytes: maximumBytes, keeping: sha256) }
   }
 
   /// What the cache holds.
@@ -126,14 +123,17 @@ public struct LocalCache: Sendable {
 
   /// Removes least recently used snapshots until the cache holds at most `limit` bytes, then
   /// every record whose snapshot is gone. Holds the cache lock meanwhile (another prune waits).
+  /// The blob named `keeping` (the one just stored) goes last: file times are only as fine as
+  /// the kernel's clock tick, so it may tie with entries used moments before.
   @discardableResult
-  public func prune(toBytes limit: Int64) throws(Failure) -> PruneResult {
+  public func prune(toBytes limit: Int64, keeping: String? = nil) throws(Failure) -> PruneResult {
     try prepare()
     let lock = open(root + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard lock >= 0 else { throw Failure(description: "cannot open the cache lock \(root)/lock: \(String(cString: strerror(errno)))") }
     defer { close(lock) }
     while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
-    var blobs = files(in: blobFolder).sorted { $0.modified < $1.modified }
+    removeStaleTemporaries()
+    var blobs = files(in: blobFolder).sorted { ($0.name == keeping ? 1 : 0, $0.modified) < ($1.name == keeping ? 1 : 0, $1.modified) }
     let records = files(in: actionFolder)
     var total = (blobs + records).reduce(Int64(0)) { $0 + $1.size }
     var removed = 0
@@ -159,6 +159,17 @@ public struct LocalCache: Sendable {
     return PruneResult(removedBlobs: removed, removedBytes: removedBytes, remaining: try usage())
   }
 
+  /// Removes temporary files more than an hour old (left by a writer that was killed).
+  private func removeStaleTemporaries() {
+    let cutoff = Date().timeIntervalSince1970 - 3600
+    for folder in [actionFolder, blobFolder] {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".tmp-") {
+        var status = stat()
+        if stat(folder + "/" + name, &status) == 0, Double(status.st_mtim.tv_sec) < cutoff { unlink(folder + "/" + name) }
+      }
+    }
+  }
+
   private struct Entry {
     var name: String
     var size: Int64
@@ -174,6 +185,36 @@ public struct LocalCache: Sendable {
       guard stat(path + "/" + name, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
       let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
       return Entry(name: name, size: Int64(status.st_size), modified: modified)
+    }
+  }
+
+  /// Writes a whole file under a temporary name and renames it into place. Unlike
+  /// ``AtomicFileWriter`` it does not wait for the disk (no `fsync`): an entry torn by a crash
+  /// fails its digest check on the next read and is rebuilt, so the cache needs no durability.
+  private func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    let folder = FilePaths.directory(of: path)
+    var template = Array("\(folder)/.tmp-\(getpid())-XXXXXX".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw Failure(description: "cannot write in \(folder): \(String(cString: strerror(errno)))") }
+    let temporary = String(cString: template)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        unlink(temporary)
+        throw Failure(description: "cannot write \(path): \(reason)")
+      }
+      offset += written
+    }
+    close(descriptor)
+    fchmodat(AT_FDCWD, temporary, 0o644, 0)
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw Failure(description: "cannot write \(path): \(reason)")
     }
   }
 
