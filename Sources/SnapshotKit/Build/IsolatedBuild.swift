@@ -19,7 +19,7 @@ public struct IsolatedBuild {
   /// Extra environment entries (`NAME=value`) for the child.
   public var environment: [String] = []
   /// The snapshot caches the child consults after resolving the graph (sent as JSON in
-  /// ``cacheVariable``; the remote cache's credentials stay in the inherited environment).
+  /// `SNAPGEN_CHILD_CACHE`; the remote cache's credentials stay in the inherited environment).
   public var cacheSettings: CacheSettings?
 
   /// How long the child may take before it is killed (an endless loop at module top level, a

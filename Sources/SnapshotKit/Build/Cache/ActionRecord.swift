@@ -5,7 +5,7 @@
 /// `digest` (field 2) carries the blob's SHA-256 as lowercase hex (`hash`, field 1) and its size
 /// (`size_bytes`, field 2). bazel-remote therefore accepts the entry with its default AC
 /// validation on, and the same bytes are stored under `ac/` in the local cache. A build
-/// manifest (``BuildManifest``) is recorded the same way under the path `snapgen-manifest.json`.
+/// manifest (direct mode, see the README) is recorded the same way under the path `snapgen-manifest.json`.
 public struct ActionRecord: Sendable, Equatable {
   /// The output path recorded for the snapshot.
   public static let outputPath = "snapshot.bin"

@@ -9,7 +9,7 @@ import SnapgenCrypto
 /// under a new meaning. The fields are the ``InputDigest`` (snapgen's version, the effective
 /// configuration with every build option, every module's name and bytes, the warm-up script),
 /// V8's version and flags, the platform, the op-table digest, snapgen's version and build ID
-/// (``ExecutableIdentity``), the build
+/// (the GNU build ID of the running executable), the build
 /// options again (cheap, and it keeps the key complete even if the input digest changes shape),
 /// and the digest of the base snapshot an app snapshot is layered on (`none` until layered
 /// snapshots exist).
@@ -23,7 +23,7 @@ public struct CacheKey: Codable, Sendable, Equatable {
   public var platform: String
   public var opTableDigest: String
   public var snapgenVersion: String
-  /// The running executable's GNU build ID (``ExecutableIdentity``): snapgens built from other
+  /// The running executable's GNU build ID: snapgens built from other
   /// sources never share entries, whatever their version string says.
   public var snapgenBuild: String
   public var options: BuildOptions
