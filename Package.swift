@@ -66,6 +66,10 @@ let package = Package(
     // Encoding Standard decoders and UTS #46 from Debian's ICU (libnode already loads libicu).
     // A C target with a plain header: Swift never sees ICU's own headers (see its header).
     .target(name: "CSnapgenICU", linkerSettings: [.linkedLibrary("icuuc")]),
+    // The remote build cache's HTTP client: libcurl loaded with dlopen on first use (no link).
+    .target(name: "CSnapgenHTTP"),
+    // The running executable's GNU build ID, part of every cache key.
+    .target(name: "CSnapgenBuildID"),
     // Pure Swift: takes its module parser through ModuleRequestParser (V8's lives in SnapshotKit).
     .target(name: "BundleResolver", dependencies: ["SnapgenCrypto"]),
     .target(
@@ -77,6 +81,8 @@ let package = Package(
         "BundleResolver",
         "SnapgenCrypto",
         "CSnapgenICU",
+        "CSnapgenHTTP",
+        "CSnapgenBuildID",
       ]
     ),
     .executableTarget(

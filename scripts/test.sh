@@ -94,6 +94,17 @@ if [ "$suite_status" != ok ]; then
   exit 1
 fi
 
+# RemoteCacheTests talk to a real Bazel HTTP cache: Debian's nginx with WebDAV PUT on loopback
+# (installed when missing, run as this user, everything in a temporary folder), stopped on exit.
+cache_server=$(mktemp -d)
+trap 'scripts/cache-server.sh stop "$cache_server"; rm -rf "$cache_server"' EXIT
+if cache_url=$(scripts/cache-server.sh start "$cache_server"); then
+  export SNAPGEN_TEST_REMOTE_CACHE="$cache_url" SNAPGEN_TEST_REMOTE_CACHE_STORE="$cache_server/store"
+else
+  failed=$((failed + 1))
+  broken+=("nginx cache server for RemoteCacheTests (did not start)")
+fi
+
 # One test at a time: V8 10.2 crashes when an isolate from its built-in snapshot is created while
 # one booted from a snapgen snapshot is alive in the process (the shim refuses it; tests that
 # ran in parallel would trip over each other's runtimes).

@@ -20,9 +20,22 @@ struct SnapgenBuildPlugin: BuildToolPlugin {
         arguments: [
           "build", module.config.path, "--output", output.path,
           "--plugin", "--inputs-within", module.folder.path,
-        ],
+        ] + Self.cacheArguments(context),
         inputFiles: module.inputs,
         outputFiles: [output])
     ]
+  }
+
+  /// Where snapgen keeps its snapshot cache. On macOS the plugin sandbox lets the command write
+  /// only inside the plugin work directory, so the cache lives there (one per package build
+  /// folder); elsewhere (Linux has no plugin sandbox) snapgen uses the user's cache folder, shared
+  /// by every package. A remote cache named by the config's `remoteCache` key is used either
+  /// way (on macOS only when the sandbox is off, since it also blocks the network).
+  static func cacheArguments(_ context: PluginContext) -> [String] {
+    #if os(macOS)
+      return ["--cache-dir", context.pluginWorkDirectoryURL.appending(path: "snapgen-cache").path]
+    #else
+      return []
+    #endif
   }
 }

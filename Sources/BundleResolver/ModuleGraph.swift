@@ -46,6 +46,9 @@ public struct ModuleGraph: Sendable {
   public var inputFiles: [String]
   /// Warnings found on the way (dynamic imports, self-imports, ignored import map entries …).
   public var warnings: [Diagnostic]
+  /// What resolution learnt from the file system (nil for a graph not built by
+  /// ``ModuleGraphBuilder``); the snapshot cache checks it to skip resolving.
+  public var fileSystemObservations: FileSystemObservations?
 
   public init(
     root: String, modules: [Module], entryPoints: [Int], evaluationOrder: [Int], cycles: [[Int]],

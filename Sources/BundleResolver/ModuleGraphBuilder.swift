@@ -38,8 +38,13 @@ public struct ModuleGraphBuilder {
     let (order, cycles) = EvaluationOrder.compute(
       entryPoints: entryIds, imports: walk.modules.map { $0.imports.map(\.target) })
     let inputs = Set(walk.modules.filter { $0.kind != .base }.map(\.path)).union(resolver.inputFiles).sorted()
-    return ModuleGraph(
+    var graph = ModuleGraph(
       root: root, modules: walk.modules, entryPoints: entryIds, evaluationOrder: order,
       cycles: cycles, inputFiles: inputs, warnings: walk.diagnostics)
+    var observations = resolver.files.observations
+    observations.canonicals[self.root] = root
+    observations.kinds[root] = FileSystemObservations.name(of: .directory)
+    graph.fileSystemObservations = observations
+    return graph
   }
 }

@@ -45,6 +45,8 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .customLong("base-trusted-key"), help: ArgumentHelp("Accept only a base signed by this public key (repeatable).", valueName: "key.pub"))
   var baseTrustedKeys: [String] = []
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func validate() throws {
     guard (1...604_800).contains(timeout) else {
       throw ValidationError("--timeout must be from 1 to 604800 seconds (a week), not \(timeout)")
@@ -57,6 +59,7 @@ struct BuildCommand: ParsableCommand {
     let outcome: AtomicFileWriter.Outcome
     do {
       var pipeline = SnapshotPipeline(configuration: try makeConfiguration())
+      pipeline.cacheSettings = try cacheOptions.settings(configuredRemoteURL: pipeline.configuration.remoteCache)
       pipeline.isolation = .childProcess(executable: Terminal.selfExecutable, timeout: .seconds(timeout))
       if let sign { try pipeline.sign(withKeyFile: sign) }
       output = try pipeline.run()
@@ -68,7 +71,8 @@ struct BuildCommand: ParsableCommand {
     }
     if pluginMode.plugin { return }
     let elapsed = (ContinuousClock.now - start).milliseconds
-    let summary = BuildSummary(output: self.output, file: output.file, outcome: outcome, milliseconds: elapsed)
+    var summary = BuildSummary(output: self.output, file: output.file, outcome: outcome, milliseconds: elapsed)
+    summary.cache = output.cache
     Terminal.out(json ? try summary.json() : summary.text)
   }
 

@@ -11,7 +11,7 @@ struct Snapgen: ParsableCommand {
     version: SnapgenVersion.current,
     subcommands: [
       BuildCommand.self, InspectCommand.self, RunCommand.self, VerifyCommand.self, BenchCommand.self,
-      GraphCommand.self, KeygenCommand.self, ChildBuildCommand.self, AnatomyCommand.self,
+      GraphCommand.self, KeygenCommand.self, ChildBuildCommand.self, AnatomyCommand.self, CacheCommand.self,
     ]
   )
 

@@ -63,4 +63,32 @@ struct AppSnapshotCommandTests {
     #expect(build.stderr.contains("snapgen.json: error: 'main' app.js#start: main 'start' is not a function: the export is not a function"), "\(build.stderr)")
     #expect(!FileManager.default.fileExists(atPath: tree("app.bin")))
   }
+
+  @Test("the build cache keys an app snapshot by its base: a cached app is not served for another base")
+  func cacheKeysByBase() async throws {
+    let tree = try TemporaryTree()
+    try tree.write([
+      "base/snapgen.json": #"{"entryPoints": ["lib.js"]}"#,
+      "base/lib.js": "export const name = 'one';\n",
+      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "app.js#main"}"#,
+      "app/app.js": "import { name } from 'base:lib';\nexport function main() {\n  return name === 'two' ? 2 : 1;\n}\n",
+    ])
+    func buildApp() async throws -> String? {
+      let result = try await SnapgenCLI.run([
+        "build", tree("app"), "--base", tree("base.bin"), "-o", tree("app.bin"), "--json", "--cache-dir", tree("cache"),
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+      return summary?["cache"] as? String
+    }
+    _ = try await SnapgenCLI.run(["build", tree("base"), "-o", tree("base.bin"), "--no-cache"])
+    #expect(try await buildApp() == "miss")
+    #expect(try await buildApp() == "hit-local")
+    try tree.write(["base/lib.js": "export const name = 'two';\n"])
+    _ = try await SnapgenCLI.run(["build", tree("base"), "-o", tree("base.bin"), "--no-cache"])
+    #expect(try await buildApp() == "miss")
+    // The app built on the second base sees it (its main returns 2 for 'two').
+    let run = try await SnapgenCLI.run(["run", tree("app.bin")])
+    #expect(run.status == 2, "\(run.stderr)")
+  }
 }

@@ -31,6 +31,8 @@ public enum SnapgenCLI {
     let command = prefix.first ?? target
     let full = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [target] + arguments
     var env: Environment = .inherit
+    var environment = environment
+    if environment["SNAPGEN_CACHE_DIR"] == nil { environment["SNAPGEN_CACHE_DIR"] = TestCacheFolder.path }
     for (key, value) in environment { env = env.updating([.init(stringLiteral: key): value]) }
     let configuration = Configuration(
       executable: command.contains("/") ? .path(FilePath(command)) : .name(command), arguments: Arguments(full),

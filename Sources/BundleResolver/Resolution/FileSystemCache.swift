@@ -22,6 +22,17 @@ final class FileSystemCache {
   private var kinds: [String: FilePaths.Kind] = [:]
   private var canonicals: [String: String?] = [:]
   private var listings: [String: [String]] = [:]
+  private var reads: [String: String?] = [:]
+
+  /// Every answer this cache gave, for ``FileSystemObservations/stillHold()``.
+  var observations: FileSystemObservations {
+    var observations = FileSystemObservations()
+    observations.kinds = kinds.mapValues(FileSystemObservations.name(of:))
+    observations.canonicals = canonicals
+    observations.listings = listings
+    observations.reads = reads
+    return observations
+  }
 
   func kind(of path: String) -> FilePaths.Kind {
     if let known = kinds[path] { return known }
@@ -50,7 +61,12 @@ final class FileSystemCache {
   func contents(of path: String) -> [UInt8]? {
     guard mayRead(path) else { return nil }
     var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      reads[path] = .some(nil)
+      return nil
+    }
+    let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    reads[path] = FileSystemObservations.digest(bytes)
+    return bytes
   }
 }

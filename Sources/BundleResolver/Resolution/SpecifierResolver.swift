@@ -31,7 +31,7 @@ final class SpecifierResolver {
     var folders: [String: String] = [:]
     for (scheme, folder) in options.schemes.sorted(by: { $0.key < $1.key }) {
       let path = FilePaths.join(root, folder)
-      if let canonical = FilePaths.canonical(path), FilePaths.kind(of: canonical) == .directory {
+      if let canonical = files.canonical(path), files.kind(of: canonical) == .directory {
         folders[scheme.lowercased()] = canonical
       } else {
         problems.append(.error("the folder '\(folder)' of scheme '\(scheme):' does not exist (\(FilePaths.display(path)))"))
@@ -41,7 +41,7 @@ final class SpecifierResolver {
     var roots: [String] = []
     for folder in options.packageRoots {
       let path = FilePaths.join(root, folder)
-      if let canonical = FilePaths.canonical(path), FilePaths.kind(of: canonical) == .directory {
+      if let canonical = files.canonical(path), files.kind(of: canonical) == .directory {
         roots.append(canonical)
       } else {
         problems.append(.error("package root '\(folder)' does not exist (\(FilePaths.display(path)))"))
@@ -51,7 +51,7 @@ final class SpecifierResolver {
     var map: ImportMap?
     if let mapPath = options.importMap {
       let path = FilePaths.join(root, mapPath)
-      switch FilePaths.kind(of: path) {
+      switch files.kind(of: path) {
       case .missing:
         problems.append(.error("import map '\(mapPath)' does not exist", file: FilePaths.display(path)))
       case .directory:
@@ -59,7 +59,7 @@ final class SpecifierResolver {
       case .file where !files.mayRead(path):
         problems.append(.error("import map '\(mapPath)' is \(FilePaths.canonical(path) ?? path), \(files.outsideNote)"))
       case .file:
-        let canonical = FilePaths.canonical(path) ?? path
+        let canonical = files.canonical(path) ?? path
         inputFiles.insert(canonical)
         if let bytes = files.contents(of: canonical) {
           do { map = try ImportMap(bytes: bytes, path: canonical) } catch { problems += error.diagnostics }

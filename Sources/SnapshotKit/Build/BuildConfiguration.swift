@@ -43,6 +43,8 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   /// Public key files (`snapgen keygen`): when not empty, the base must be signed by one of them
   /// (`--base-trusted-key`).
   public var baseTrustedKeys: [String] = []
+  /// The remote snapshot cache the config names (`"remoteCache": "https://…"`); not an input.
+  public var remoteCache: String?
 
   public init(
     root: String, entryPoints: [String], v8Flags: [String] = [], options: BuildOptions = BuildOptions(),
@@ -61,7 +63,7 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   static let knownKeys: Set<String> = [
     "entryPoints", "v8Flags", "functionCode", "compression", "compressionLevel", "deterministic", "ops",
     "importMap", "schemes", "packageRoots", "nodeModules", "conditions", "bundlerResolution", "dynamicImports",
-    "warmup", "base", "main",
+    "warmup", "base", "main", "remoteCache",
   ]
 
   /// Loads `snapgen.json` from a folder, or a config file given directly.
@@ -160,6 +162,10 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
       }
     }
     configuration.resolver = resolverOptions(&reader)
+    if let url = reader.string("remoteCache", "an http(s) URL") {
+      do { _ = try RemoteCacheSettings(url: url) } catch { reader.problem("'remoteCache': \(error.description)", key: "remoteCache") }
+      configuration.remoteCache = url
+    }
     configuration.resolver.confinedTo = confinement?.path
     if let importMap = configuration.resolver.importMap { _ = confined("importMap", FilePaths.join(root, importMap)) }
     guard reader.problems.isEmpty else { throw DiagnosticError(reader.problems) }

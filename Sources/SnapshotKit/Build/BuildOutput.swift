@@ -11,6 +11,8 @@ public struct BuildOutput: Sendable {
   public var inputFiles: [String]
   /// Warnings from resolution (dynamic imports, ignored import-map entries …).
   public var warnings: [Diagnostic]
+  /// Whether the snapshot came from a cache (``CacheOutcome``).
+  public var cache: CacheOutcome = .disabled
 
   /// Creates an output.
   public init(file: SnapshotFile, inputFiles: [String], warnings: [Diagnostic]) {

@@ -18,6 +18,9 @@ public struct IsolatedBuild {
   public var executable: String
   /// Extra environment entries (`NAME=value`) for the child.
   public var environment: [String] = []
+  /// The snapshot caches the child consults after resolving the graph (sent as JSON in
+  /// `SNAPGEN_CHILD_CACHE`; the remote cache's credentials stay in the inherited environment).
+  public var cacheSettings: CacheSettings?
 
   /// How long the child may take before it is killed (an endless loop at module top level, a
   /// promise chain that never ends).
@@ -94,6 +97,7 @@ public struct IsolatedBuild {
 
   static let diagnoseVariable = "SNAPGEN_CHILD_DIAGNOSE"
   static let parentVariable = "SNAPGEN_CHILD_PARENT"
+  static let cacheVariable = "SNAPGEN_CHILD_CACHE"
 
   private func runChild(_ request: [UInt8], diagnosing: Bool) throws(DiagnosticError) -> ChildProcess.Outcome {
     // The child's crash report is V8's FATAL text; Swift's own backtracer would bury it.
@@ -102,6 +106,7 @@ public struct IsolatedBuild {
     variables[Self.diagnoseVariable] = diagnosing ? "1" : nil
     variables[Self.inspectVariable] = inspectsHeap ? "1" : nil
     variables[Self.parentVariable] = String(getpid())
+    variables[Self.cacheVariable] = cacheSettings.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
     for entry in self.environment {
       let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
       variables[parts[0]] = parts.count > 1 ? parts[1] : ""
@@ -125,6 +130,9 @@ public struct IsolatedBuild {
       let configuration = try JSONDecoder().decode(BuildConfiguration.self, from: input)
       var builder = SnapshotBuilder(configuration: configuration)
       builder.preflightCollectsGarbage = ProcessInfo.processInfo.environment[diagnoseVariable] == "1"
+      builder.cacheSettings = ProcessInfo.processInfo.environment[cacheVariable].flatMap {
+        try? JSONDecoder().decode(CacheSettings.self, from: Data($0.utf8))
+      }
       builder.inspectsHeap = ProcessInfo.processInfo.environment[inspectVariable] == "1"
       let result = try builder.build()
       if let inspection = result.heapInspection {
@@ -173,12 +181,13 @@ public struct IsolatedBuild {
   private struct Summary: Codable {
     var inputFiles: [String]
     var warnings: [Diagnostic]
+    var cache: CacheOutcome?
   }
 
   /// A successful answer: the length of a JSON ``Summary`` (8 bytes, little-endian), the
   /// summary, then the serialised snapshot.
   static func encodeOutput(_ output: BuildOutput) throws -> [UInt8] {
-    let summary = [UInt8](try JSONEncoder().encode(Summary(inputFiles: output.inputFiles, warnings: output.warnings)))
+    let summary = [UInt8](try JSONEncoder().encode(Summary(inputFiles: output.inputFiles, warnings: output.warnings, cache: output.cache)))
     let length = withUnsafeBytes(of: UInt64(summary.count).littleEndian) { Array($0) }
     return length + summary + output.file.serialized()
   }
@@ -197,7 +206,9 @@ public struct IsolatedBuild {
     }
     do {
       let file = try SnapshotFile.parse(Array(bytes[summaryEnd...]))
-      return BuildOutput(file: file, inputFiles: summary.inputFiles, warnings: summary.warnings)
+      var output = BuildOutput(file: file, inputFiles: summary.inputFiles, warnings: summary.warnings)
+      output.cache = summary.cache ?? .disabled
+      return output
     } catch {
       throw DiagnosticError([.error("the build process returned a damaged snapshot: \(error)")])
     }

@@ -12,6 +12,8 @@ public struct SnapshotBuilder {
   /// Take a heap snapshot and the heap-space statistics just before serialising (for
   /// `snapgen anatomy`); they come back in ``Result/heapInspection``.
   public var inspectsHeap = false
+  /// The snapshot caches to consult after resolution and to fill after a build; nil for none.
+  public var cacheSettings: CacheSettings?
 
   public init(configuration: BuildConfiguration) {
     self.configuration = configuration
@@ -23,10 +25,15 @@ public struct SnapshotBuilder {
     public var graph: ModuleGraph
     /// The heap before serialisation, when ``SnapshotBuilder/inspectsHeap`` was set.
     public var heapInspection: HeapInspection?
+    /// Where the snapshot came from, and what the caches had to say.
+    public var cache: CacheOutcome = .disabled
+    public var cacheWarnings: [Diagnostic] = []
 
     /// The snapshot with the files it was built from and the resolution warnings.
     public var output: BuildOutput {
-      BuildOutput(file: file, inputFiles: graph.inputFiles, warnings: graph.warnings)
+      var output = BuildOutput(file: file, inputFiles: graph.inputFiles, warnings: graph.warnings + cacheWarnings)
+      output.cache = cache
+      return output
     }
   }
 
@@ -40,6 +47,11 @@ public struct SnapshotBuilder {
     var configuration = self.configuration
     configuration.resolver.baseModules = base?.modules
     let graph = try configuration.resolveGraph()
+    // A layered snapshot depends on its base's exact bytes: the base's digest is part of the key.
+    let cached = CachedBuild(
+      settings: cacheSettings, configuration: configuration, graph: graph, manifest: manifest,
+      base: base?.record(relativeTo: configuration.root))
+    if let hit = cached?.lookup() { return hit }
     let runtime: JSRuntime
     do {
       // Bodies never run while building; the shim throws before dispatching.
@@ -125,7 +137,8 @@ public struct SnapshotBuilder {
     metadata.base = base?.record(relativeTo: configuration.root)
     metadata.main = main
     do {
-      return Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph, heapInspection: heapInspection)
+      let result = Result(file: try SnapshotFile(blob: bytes, metadata: metadata), graph: graph, heapInspection: heapInspection)
+      return cached?.store(result) ?? result
     } catch {
       throw DiagnosticError([.error(error.description)])
     }

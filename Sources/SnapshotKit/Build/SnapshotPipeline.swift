@@ -33,6 +33,8 @@ public struct SnapshotPipeline: Sendable {
   public var environment: [String] = []
   /// Sign the snapshot with this key (in this process: the key never reaches a child).
   public var signingKey: Ed25519.PrivateKey?
+  /// The snapshot caches (local, remote) to consult and fill; nil builds without a cache.
+  public var cacheSettings: CacheSettings?
 
   /// Creates a pipeline.
   public init(configuration: BuildConfiguration, isolation: Isolation = .inProcess) {
@@ -53,15 +55,34 @@ public struct SnapshotPipeline: Sendable {
   ///   errors with file, line and column, pre-flight findings, explained V8 crashes, time-outs.
   public func run() throws(DiagnosticError) -> BuildOutput {
     var output: BuildOutput
+    // The cache's direct mode may serve the snapshot before anything is parsed or started.
+    let direct = cacheSettings.map { DirectLookup(configuration: configuration, settings: $0).run() }
+    let cacheSettings: CacheSettings?
+    switch direct {
+    case .hit(let hit)?:
+      output = hit
+      return try signed(output)
+    case .miss(let settings, _)?: cacheSettings = settings
+    case nil: cacheSettings = nil
+    }
     switch isolation {
     case .inProcess:
-      output = try SnapshotBuilder(configuration: configuration).build().output
+      var builder = SnapshotBuilder(configuration: configuration)
+      builder.cacheSettings = cacheSettings
+      output = try builder.build().output
     case .childProcess(let executable, let timeout):
       var build = IsolatedBuild(configuration: configuration, executable: executable)
       build.timeout = timeout
       build.environment = environment
+      build.cacheSettings = cacheSettings
       output = try build.build()
     }
+    if case .miss(_, let warnings)? = direct { output.warnings = warnings + output.warnings }
+    return try signed(output)
+  }
+
+  private func signed(_ unsigned: BuildOutput) throws(DiagnosticError) -> BuildOutput {
+    var output = unsigned
     if let signingKey {
       do { output.file = try output.file.signed(with: signingKey) } catch {
         throw DiagnosticError([.error(error.description)])

@@ -1,0 +1,50 @@
+public import BundleResolver
+
+extension CacheSettings {
+  /// What the command line says about caching; nil fields fall back to the environment
+  /// (``Variable``), then to the configuration, then to the defaults.
+  public struct Choices: Sendable {
+    public var disabled = false
+    public var folder: String?
+    public var maximumSize: String?
+    public var remoteURL: String?
+    public var remoteReadOnly = false
+    public var remoteTimeoutSeconds: Int?
+
+    public init() {}
+  }
+
+  /// The settings for a build: command line first, then the environment, then the config's
+  /// `remoteCache` key. Returns nil when caching is off (`--no-cache`, `SNAPGEN_NO_CACHE=1`).
+  ///
+  /// - Throws: a diagnostic naming the option or variable with a bad value.
+  public static func resolve(
+    _ choices: Choices, configuredRemoteURL: String? = nil, environment: [String: String]
+  ) throws(DiagnosticError) -> CacheSettings? {
+    if choices.disabled || environment[Variable.disabled] == "1" { return nil }
+    var settings = CacheSettings(folder: (choices.folder ?? defaultFolder(environment: environment)).map(FilePaths.absolute))
+    if let text = choices.maximumSize ?? environment[Variable.maximumSize].flatMap({ $0.isEmpty ? nil : $0 }) {
+      guard let bytes = parseSize(text) else {
+        let source = choices.maximumSize != nil ? "--cache-max-size" : Variable.maximumSize
+        throw DiagnosticError([.error("\(source) must be a size such as 500M, 2G or a number of bytes, not '\(text)'")])
+      }
+      settings.maximumBytes = bytes
+    }
+    let url = choices.remoteURL ?? environment[Variable.remoteURL].flatMap { $0.isEmpty ? nil : $0 } ?? configuredRemoteURL
+    guard let url else { return settings }
+    var timeout = 30
+    if let seconds = choices.remoteTimeoutSeconds {
+      timeout = seconds
+    } else if let text = environment[Variable.remoteTimeout], !text.isEmpty {
+      guard let seconds = Int(text) else {
+        throw DiagnosticError([.error("\(Variable.remoteTimeout) must be a whole number of seconds, not '\(text)'")])
+      }
+      timeout = seconds
+    }
+    let readOnly = choices.remoteReadOnly || environment[Variable.remoteReadOnly] == "1"
+    do { settings.remote = try RemoteCacheSettings(url: url, readOnly: readOnly, timeoutSeconds: timeout) } catch {
+      throw DiagnosticError([.error(error.description)])
+    }
+    return settings
+  }
+}
