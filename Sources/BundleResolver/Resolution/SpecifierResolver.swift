@@ -105,6 +105,11 @@ final class SpecifierResolver {
     }
     let scheme = ModuleURL.scheme(of: url) ?? ""
     guard let folder = schemeFolders[scheme] else {
+      if scheme == BaseModules.scheme {
+        throw ResolveError(
+          message: "cannot resolve '\(specifier)': 'base:' names a module of the base snapshot, and this build has none",
+          notes: ["build on a runtime snapshot with --base runtime.bin or \"base\": \"runtime.bin\" in snapgen.json"])
+      }
       let known = schemeFolders.keys.sorted().map { "'\($0):'" }
       var notes = [known.isEmpty
         ? "no schemes are configured; map one to a folder with \"schemes\": {\"\(scheme)\": \"folder\"} in snapgen.json"
