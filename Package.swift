@@ -13,7 +13,7 @@ let localV8 = packageRoot + "/.deps/v8"
 let usesLocalV8 = FileManager.default.fileExists(atPath: localV8 + "/include/v8-version.h")
 let v8Include = usesLocalV8 ? localV8 + "/include" : "/usr/include/node"
 // libnode-dev ships the inspector's header only with V8's full include folder.
-let v8InspectorInclude = usesLocalV8 ? localV8 + "/root/usr/include/nodejs/deps/v8/include" : "/usr/include/nodejs/deps/v8/include"
+let v8InspectorInclude = usesLocalV8 ? localV8 + "/inspector-include" : "/usr/include/nodejs/deps/v8/include"
 let v8LinkerFlags: [String] = usesLocalV8
   ? ["-L" + localV8 + "/lib", "-Xlinker", "-rpath", "-Xlinker", localV8 + "/lib"]
   : []

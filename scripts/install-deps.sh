@@ -74,6 +74,9 @@ fi
 install_missing libuv1 libc-ares2 libicu72 libbrotli1 libnghttp2-14 libssl3 zlib1g
 
 if is_v8_10_2 "$local_v8/include" && [ -e "$local_v8/lib/libnode.so.108" ]; then
+  # The inspector's header ships only in V8's full include folder (folders unpacked before this
+  # link existed get it here).
+  [ -e "$local_v8/inspector-include" ] || ln -s "root/usr/include/nodejs/deps/v8/include" "$local_v8/inspector-include"
   exit 0
 fi
 
@@ -87,6 +90,7 @@ mkdir -p "$local_v8.partial"
 for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$local_v8.partial/root"; done
 ln -s "root/usr/include/node" "$local_v8.partial/include"
 ln -s "root/usr/lib/$multiarch" "$local_v8.partial/lib"
+ln -s "root/usr/include/nodejs/deps/v8/include" "$local_v8.partial/inspector-include"
 is_v8_10_2 "$local_v8.partial/include" || { say "the unpacked headers are not V8 10.2"; exit 1; }
 rm -rf "$local_v8"
 mv "$local_v8.partial" "$local_v8"
