@@ -46,4 +46,32 @@ struct BadInputFolderTests {
       #expect(FileManager.default.fileExists(atPath: folder.path + "/expected.json"), "\(folder.name)")
     }
   }
+
+  @Test("no file of a case folder is one git ignores (a fresh clone would lack it, and the case would test something else)")
+  func noCaseFileIsIgnored() throws {
+    let folder = Repository.fixtures + "/bad-inputs"
+    var files: [String] = []
+    let walker = FileManager.default.enumerator(atPath: folder)
+    while let name = walker?.nextObject() as? String {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue {
+        files.append("Tests/Fixtures/bad-inputs/" + name)
+      }
+    }
+    #expect(files.count > 100)
+    let git = Process()
+    git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    git.arguments = ["git", "-C", Repository.root, "check-ignore", "--no-index", "--stdin"]
+    let input = Pipe()
+    let output = Pipe()
+    git.standardInput = input
+    git.standardOutput = output
+    try git.run()
+    input.fileHandleForWriting.write(Data(files.joined(separator: "\n").utf8))
+    try input.fileHandleForWriting.close()
+    let ignored = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    git.waitUntilExit()
+    // check-ignore exits 1 when nothing is ignored, 0 when something is, 128 on an error.
+    #expect(git.terminationStatus == 1, "ignored by git: \(ignored)")
+  }
 }
