@@ -34,7 +34,7 @@ struct SnapgenBuildPlugin: BuildToolPlugin {
           ] + Self.cacheArguments(context),
           inputFiles: base.snapshot.inputs,
           outputFiles: [baseOutput]))
-      baseArguments = ["--base", baseOutput.path]
+      baseArguments = ["--base", baseOutput.path, "--base-target", base.name]
       baseInputs = [baseOutput]
     }
     commands.append(

@@ -80,6 +80,7 @@ struct BuildCommand: ParsableCommand {
     var configuration = try inputOptions.configuration(confinedTo: pluginMode.inputsWithin)
     if !v8Flags.isEmpty { configuration.v8Flags = v8Flags }
     if let base { configuration.base = FilePaths.absolute(base) }
+    try pluginMode.checkPlannedBase(of: configuration)
     if configuration.base == nil, let target = configuration.baseTarget {
       throw DiagnosticError([
         .error(

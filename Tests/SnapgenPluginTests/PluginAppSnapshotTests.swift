@@ -48,16 +48,27 @@ extension PluginFixtureTests {
     #expect(try await SnapgenCLI.run(["run", app, "x"]).status == 1)
   }
 
-  @Test("an app target naming a missing base target fails the build with the config and the targets there are")
+  @Test("a changed base target is refused until SwiftPM re-plans; then a missing one fails with the config and the targets there are")
   func appSnapshotOnAMissingTarget() async throws {
-    try await workspace.reset()
+    _ = try await buildBaseline()
     try await workspace.write([
       "Sources/ConsumerApp/snapgen.json": "{\"entryPoints\": [\"js/app.js\"], \"base\": \"target:NoSuchTarget\", \"main\": \"js/app.js#main\"}\n"
     ])
-    let result = try await workspace.build()
-    #expect(result.status != 0)
-    #expect(result.log.contains("'base' names target 'NoSuchTarget', which is not a target of this package"), "\(result.log)")
-    #expect(result.log.contains("ConsumerApp/snapgen.json"), "\(result.log)")
+    // An edited config does not make SwiftPM ask the plugin again: snapgen sees the stale plan.
+    let stale = try await workspace.build()
+    #expect(stale.status != 0)
+    #expect(stale.log.contains("'base' names target 'NoSuchTarget', but SwiftPM planned this build when it named target 'ConsumerJS'"), "\(stale.log)")
+    #expect(stale.log.contains("touch Package.swift"), "\(stale.log)")
+
+    try await workspace.touch("Package.swift")
+    let replanned = try await workspace.build()
+    #expect(replanned.status != 0)
+    #expect(replanned.log.contains("'base' names target 'NoSuchTarget', which is not a target of this package"), "\(replanned.log)")
+    #expect(replanned.log.contains("ConsumerApp/snapgen.json"), "\(replanned.log)")
+
     try await workspace.reset()
+    try await workspace.touch("Package.swift")
+    let fixed = try await workspace.build()
+    #expect(fixed.status == 0, "\(fixed.log)")
   }
 }
