@@ -9,8 +9,7 @@ import PackagePlugin
 /// invocation builds the base snapshot itself, from the base target's own files, into its own
 /// work folder, and declares those files as the inputs of that command; the app's command then
 /// takes the base file as an input. Changing a file of the base target reruns both commands;
-/// nothing else changes either. snapgen's snapshot cache makes the second build of the same
-/// base (the base target's own plugin run) a cache hit.
+/// nothing else does. The base target's own plugin run builds the same snapshot a second time.
 struct BaseTarget {
   /// The prefix of a `"base"` value that names a target instead of a file.
   static let prefix = "target:"
