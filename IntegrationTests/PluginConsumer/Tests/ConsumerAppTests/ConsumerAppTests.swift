@@ -9,7 +9,7 @@ struct ConsumerAppTests {
     let (runtime, code) = try ConsumerApp.run(["app", "layer"])
     #expect(code == 2)
     #expect(try runtime.evaluate("appOutput") == "HELLO, APP! HELLO, LAYER!")
-    #expect(try runtime.evaluate("appSawRuntime") == "true")
+    #expect(try runtime.evaluate("appGreeting") == "hello, layer")
     #expect(try runtime.evaluate("consumer.hello('base')") == "HELLO, BASE!")
   }
 }

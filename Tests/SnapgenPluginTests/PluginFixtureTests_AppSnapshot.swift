@@ -18,6 +18,9 @@ extension Tool.Result {
   var builtApp: Bool { log.contains("snapgen: building the snapshot of ConsumerApp") }
 }
 
+/// The fixture's ConsumerApp, an app snapshot on ConsumerJS's. In PluginFixtureTests' shared
+/// copy (two copies cannot share the scratch folder); this file's name sorts after
+/// PluginFixtureTests.swift so that its first test still meets an empty plugin work folder.
 extension PluginFixtureTests {
   @Test("an app target built on another target's snapshot: runs its main, settles, and rebuilds when a base module changes")
   func appSnapshotOnABaseTarget() async throws {
