@@ -17,5 +17,13 @@ let package = Package(
       plugins: [.plugin(name: "SnapgenBuildPlugin", package: "snapgen")]
     ),
     .testTarget(name: "ConsumerJSTests", dependencies: ["ConsumerJS"]),
+    // An app snapshot built on ConsumerJS's: its snapgen.json says "base": "target:ConsumerJS".
+    .target(
+      name: "ConsumerApp",
+      dependencies: [.product(name: "SnapshotKit", package: "snapgen")],
+      exclude: ["js", "snapgen.json"],
+      plugins: [.plugin(name: "SnapgenBuildPlugin", package: "snapgen")]
+    ),
+    .testTarget(name: "ConsumerAppTests", dependencies: ["ConsumerApp"]),
   ]
 )

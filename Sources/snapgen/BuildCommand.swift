@@ -80,6 +80,14 @@ struct BuildCommand: ParsableCommand {
     var configuration = try inputOptions.configuration(confinedTo: pluginMode.inputsWithin)
     if !v8Flags.isEmpty { configuration.v8Flags = v8Flags }
     if let base { configuration.base = FilePaths.absolute(base) }
+    try pluginMode.checkPlannedBase(of: configuration)
+    if configuration.base == nil, let target = configuration.baseTarget {
+      throw DiagnosticError([
+        .error(
+          "'base' names the SwiftPM target '\(target)', whose snapshot SnapgenBuildPlugin builds; outside the plugin, give that snapshot with --base snapshot.bin",
+          file: configuration.configPath.map(FilePaths.display))
+      ])
+    }
     if !baseTrustedKeys.isEmpty { configuration.baseTrustedKeys = baseTrustedKeys.map(FilePaths.absolute) }
     if let functionCode {
       guard let mode = BuildOptions.FunctionCode(rawValue: functionCode) else {

@@ -154,7 +154,8 @@ struct PluginFixtureTests {
       "Sources/CHelper/include/helper.h": "int helper(void);\n",
       "Package.swift": manifest.replacingOccurrences(
         of: "    .testTarget(",
-        with: "    .target(name: \"CHelper\", plugins: [.plugin(name: \"SnapgenBuildPlugin\", package: \"snapgen\")]),\n    .testTarget("),
+        with: "    .target(name: \"CHelper\", plugins: [.plugin(name: \"SnapgenBuildPlugin\", package: \"snapgen\")]),\n    .testTarget(",
+        range: manifest.range(of: "    .testTarget(")),
     ])
     let result = try await workspace.build()
     #expect(result.status != 0)

@@ -38,6 +38,9 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   public var resolver: ResolverOptions
   /// The base snapshot to build on (`"base"`, `--base`; absolute path), if any.
   public var base: String?
+  /// The SwiftPM target whose snapshot is the base (`"base": "target:Name"`), built by
+  /// SnapgenBuildPlugin, which passes the file as `--base`; nil when `"base"` names a file.
+  public var baseTarget: String?
   /// The main function, `module#export` (`"main"`), that `snapgen run` calls after boot.
   public var main: String?
   /// Public key files (`snapgen keygen`): when not empty, the base must be signed by one of them
@@ -60,6 +63,8 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
   }
 
   static let fileName = "snapgen.json"
+  /// A `"base"` value with this prefix names a SwiftPM target, not a file.
+  public static let baseTargetPrefix = "target:"
   static let knownKeys: Set<String> = [
     "entryPoints", "v8Flags", "functionCode", "compression", "compressionLevel", "deterministic", "ops",
     "importMap", "schemes", "packageRoots", "nodeModules", "conditions", "bundlerResolution", "dynamicImports",
@@ -151,8 +156,13 @@ public struct BuildConfiguration: Codable, Equatable, Sendable {
       }
     }
     if let path = reader.string("base", "the path of a snapshot file") {
-      let basePath = FilePaths.join(root, path)
-      if confined("base", basePath) { configuration.base = basePath }
+      if path.hasPrefix(baseTargetPrefix) {
+        // Another SwiftPM target's snapshot: SnapgenBuildPlugin builds it and passes --base.
+        configuration.baseTarget = String(path.dropFirst(baseTargetPrefix.count))
+      } else {
+        let basePath = FilePaths.join(root, path)
+        if confined("base", basePath) { configuration.base = basePath }
+      }
     }
     if let main = reader.string("main", "\"module.js#export\"") {
       if MainFunction(main) == nil {
