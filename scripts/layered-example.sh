@@ -27,11 +27,11 @@ command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
 packages=(node-acorn node-immutable node-js-yaml node-marked node-diff)
 if [ ! -f "$app/vendor/.fetched" ]; then
   (cd "$work/debs" && apt-get download "${packages[@]}" >&2)
-  rm -rf "$work/root" "$app/vendor"
-  for deb in "$work"/debs/*.deb; do dpkg-deb -x "$deb" "$work/root"; done
+  rm -rf "$work/unpacked" "$app/vendor"
+  for deb in "$work"/debs/*.deb; do dpkg-deb -x "$deb" "$work/unpacked"; done
   mkdir -p "$app/vendor"
   for name in acorn acorn-walk immutable js-yaml marked diff; do
-    cp -r "$work/root/usr/share/nodejs/$name" "$app/vendor/"
+    cp -r "$work/unpacked/usr/share/nodejs/$name" "$app/vendor/"
   done
   touch "$app/vendor/.fetched"
 fi

@@ -221,9 +221,9 @@ struct SnapshotCacheTests {
   @Test("settings come from options, then the environment, then the config; bad values are named")
   func settings() throws {
     var choices = CacheSettings.Choices()
-    let environment = ["HOME": "/home/someone", "XDG_CACHE_HOME": "/var/cache/someone"]
+    let environment = ["HOME": "/nonexistent/someone", "XDG_CACHE_HOME": "/var/cache/someone"]
     #expect(try CacheSettings.resolve(choices, environment: environment)?.folder == "/var/cache/someone/snapgen")
-    #expect(try CacheSettings.resolve(choices, environment: ["HOME": "/home/someone"])?.folder == "/home/someone/.cache/snapgen")
+    #expect(try CacheSettings.resolve(choices, environment: ["HOME": "/nonexistent/someone"])?.folder == "/nonexistent/someone/.cache/snapgen")
     #expect(try CacheSettings.resolve(choices, environment: ["SNAPGEN_NO_CACHE": "1"]) == nil)
     let remote = try CacheSettings.resolve(choices, configuredRemoteURL: "http://cache.example/snapgen/", environment: environment)
     #expect(remote?.remote?.url == "http://cache.example/snapgen")
