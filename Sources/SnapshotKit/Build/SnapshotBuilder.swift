@@ -52,10 +52,10 @@ public struct SnapshotBuilder {
       settings: cacheSettings, configuration: configuration, graph: graph, manifest: manifest,
       base: base?.record(relativeTo: configuration.root))
     if let hit = cached?.lookup() { return hit }
+    // Bodies never run while building; the shim throws before dispatching.
+    let registry = OpRegistry.stubs(for: manifest) { "op \($0) cannot run while building a snapshot" }
     let runtime: JSRuntime
     do {
-      // Bodies never run while building; the shim throws before dispatching.
-      let registry = OpRegistry.stubs(for: manifest) { "op \($0) cannot run while building a snapshot" }
       let blob: UnsafeMutableRawBufferPointer?
       do { blob = try base?.file.inflateBlob() } catch {
         throw DiagnosticError([.error("cannot use this file as the base snapshot: \(error)", file: base?.display)])
@@ -84,7 +84,7 @@ public struct SnapshotBuilder {
     try preflight.prepare(runtime, graph: graph)
     // A failure is diagnosed again for its throw site (ThrowSiteDiagnosis.swift), except in a
     // layered build, whose base modules live only in the base's heap.
-    let diagnosis = base == nil ? ThrowSiteDiagnosis(manifest: manifest) : nil
+    let diagnosis = base == nil ? ThrowSiteDiagnosis(ops: registry) : nil
     let moduleIds: [Int32]
     do { moduleIds = try loader.evaluateReturningModuleIds(graph) } catch {
       let located = diagnosis?.improve(error, of: runtime) { again throws(DiagnosticError) in

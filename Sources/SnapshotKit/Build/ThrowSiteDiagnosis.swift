@@ -9,7 +9,8 @@ internal import BundleResolver
 /// (``V8Isolate/recordThrowSites()``); when the second run fails with the same message, its
 /// location replaces the first one and the original location is kept as a note.
 struct ThrowSiteDiagnosis {
-  var manifest: OpManifest
+  /// The build's op stubs, which the second run binds too.
+  var ops: OpRegistry
   /// The second run is stopped after this long (it repeats work that already failed once).
   var timeLimit: Duration = .seconds(60)
 
@@ -21,8 +22,7 @@ struct ThrowSiteDiagnosis {
     guard failed.isolate.heapLimitError == nil else { return failure }
     let runtime: JSRuntime
     do {
-      let registry = OpRegistry.stubs(for: manifest) { "op \($0) cannot run while building a snapshot" }
-      runtime = try JSRuntime.make(blob: nil, ops: registry, forSnapshot: false)
+      runtime = try JSRuntime.make(blob: nil, ops: ops, forSnapshot: false)
       try runtime.isolate.recordThrowSites()
     } catch {
       return failure

@@ -44,7 +44,10 @@ public final class JSRuntime {
     let start = clock.now
     let bytes: [UInt8]
     let identity: FileIdentity?
-    do { (bytes, identity) = try FileBytes.readIdentified(path) } catch {
+    // The file's identity serves only the signature memo: without trusted keys, one fstat.
+    do {
+      (bytes, identity) = trustedKeys.isEmpty ? (try FileBytes.read(path), nil) : try FileBytes.readIdentified(path)
+    } catch {
       throw .io("cannot read snapshot \(path): \(error.reason)")
     }
     let read = clock.now

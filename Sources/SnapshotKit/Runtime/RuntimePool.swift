@@ -59,11 +59,8 @@ public final class RuntimePool: Sendable {
     do { bytes = try FileBytes.read(path) } catch { throw .io("cannot read snapshot \(path): \(error.reason)") }
     let file: SnapshotFile
     do { file = try SnapshotFile.parse(bytes) } catch { throw .snapshot(error) }
-    do { try file.checkCompatibility(with: .current(ops: ops.manifest)) } catch { throw .snapshot(error) }
-    if !trustedKeys.isEmpty {
-      do { try file.checkSignature(trustedKeys: trustedKeys) } catch { throw .untrusted(error) }
-    }
-    let first = try JSRuntime.boot(from: file, ops: ops)
+    // The first boot checks compatibility and the signature, once for the whole pool.
+    let first = try JSRuntime.boot(from: file, ops: ops, trustedKeys: trustedKeys)
     self.size = size
     core = Core(file: file, ops: ops, size: size, first: first)
     let core = self.core
