@@ -3,29 +3,88 @@
 #include <stdlib.h>
 #include <unicode/uidna.h>
 
+#include "bidi_domain.h"
 #include "snapgen_icu.h"
 
 static pthread_once_t sg_idna_once = PTHREAD_ONCE_INIT;
-static UIDNA *sg_idna_lenient;
-static UIDNA *sg_idna_strict;
+// [be_strict][check_bidi]
+static UIDNA *sg_idna[2][2];
 
 static void sg_idna_open(void) {
-  const uint32_t options = UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_NONTRANSITIONAL_TO_ASCII |
-                           UIDNA_NONTRANSITIONAL_TO_UNICODE;
-  UErrorCode error = U_ZERO_ERROR;
-  sg_idna_lenient = uidna_openUTS46(options, &error);
-  if (U_FAILURE(error)) sg_idna_lenient = NULL;
-  error = U_ZERO_ERROR;
-  sg_idna_strict = uidna_openUTS46(options | UIDNA_USE_STD3_RULES, &error);
-  if (U_FAILURE(error)) sg_idna_strict = NULL;
+  const uint32_t options = UIDNA_CHECK_CONTEXTJ | UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE;
+  for (int strict = 0; strict < 2; strict++) {
+    for (int bidi = 0; bidi < 2; bidi++) {
+      UErrorCode error = U_ZERO_ERROR;
+      uint32_t flags = options | (strict ? UIDNA_USE_STD3_RULES : 0) | (bidi ? UIDNA_CHECK_BIDI : 0);
+      sg_idna[strict][bidi] = uidna_openUTS46(flags, &error);
+      if (U_FAILURE(error)) sg_idna[strict][bidi] = NULL;
+    }
+  }
+}
+
+/// ToASCII through `idna`: 0 and a malloc'd result, 1 with the UIDNA errors that are not
+/// ignored, or -1 when ICU fails.
+static int sg_name_to_ascii(const UIDNA *idna, const char *input, size_t length, int be_strict, char **output,
+                            size_t *output_length, uint32_t *failed_errors);
+
+/// The Unicode form of an ASCII domain (its xn-- labels decoded), malloc'd, or NULL.
+static char *sg_name_to_unicode(const UIDNA *idna, const char *ascii, size_t length, size_t *unicode_length) {
+  int32_t capacity = (int32_t)length * 4 + 64;
+  for (int attempt = 0; attempt < 2; attempt++) {
+    char *buffer = malloc((size_t)capacity);
+    if (buffer == NULL) return NULL;
+    UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t written = uidna_nameToUnicodeUTF8(idna, ascii, (int32_t)length, buffer, capacity, &info, &error);
+    if (error == U_BUFFER_OVERFLOW_ERROR) {
+      free(buffer);
+      capacity = written + 1;
+      continue;
+    }
+    if (U_FAILURE(error)) {
+      free(buffer);
+      return NULL;
+    }
+    *unicode_length = (size_t)written;
+    return buffer;
+  }
+  return NULL;
 }
 
 int sg_domain_to_ascii(const char *input, size_t length, int be_strict, char **output, size_t *output_length) {
   *output = NULL;
   *output_length = 0;
   pthread_once(&sg_idna_once, sg_idna_open);
-  const UIDNA *idna = be_strict ? sg_idna_strict : sg_idna_lenient;
-  if (idna == NULL || length > INT32_MAX / 4) return -1;
+  const UIDNA *checked = sg_idna[be_strict ? 1 : 0][1];
+  const UIDNA *unchecked = sg_idna[be_strict ? 1 : 0][0];
+  if (checked == NULL || unchecked == NULL || length > INT32_MAX / 4) return -1;
+  uint32_t errors = 0;
+  int status = sg_name_to_ascii(checked, input, length, be_strict, output, output_length, &errors);
+  if (status != 1 || errors != UIDNA_ERROR_BIDI) return status;
+  // ICU's only objection is the Bidi rule: decide it at the domain level as RFC 5893 does.
+  char *ascii = NULL;
+  size_t ascii_length = 0;
+  status = sg_name_to_ascii(unchecked, input, length, be_strict, &ascii, &ascii_length, &errors);
+  if (status != 0) return status;
+  size_t unicode_length = 0;
+  char *unicode = sg_name_to_unicode(unchecked, ascii, ascii_length, &unicode_length);
+  if (unicode == NULL) {
+    free(ascii);
+    return -1;
+  }
+  int valid = sg_bidi_domain_is_valid(unicode, unicode_length);
+  free(unicode);
+  if (!valid) {
+    free(ascii);
+    return 1;
+  }
+  *output = ascii;
+  *output_length = ascii_length;
+  return 0;
+}
+
+static int sg_name_to_ascii(const UIDNA *idna, const char *input, size_t length, int be_strict, char **output,
+                            size_t *output_length, uint32_t *failed_errors) {
   int32_t capacity = (int32_t)length * 4 + 64;
   for (int attempt = 0; attempt < 2; attempt++) {
     char *buffer = malloc((size_t)capacity);
@@ -49,6 +108,7 @@ int sg_domain_to_ascii(const char *input, size_t length, int be_strict, char **o
     }
     if (errors != 0) {
       free(buffer);
+      *failed_errors = errors;
       return 1;
     }
     *output = buffer;

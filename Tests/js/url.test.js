@@ -350,3 +350,20 @@ test("URLSearchParams iteration", () => {
   assertEquals(it.next().value, ["c", "3"]);
   assertEquals(it.next(), { value: undefined, done: true });
 });
+
+// RFC 5893 section 2 at the domain level: an ASCII label starting with a digit may come before a
+// right-to-left label but not after one; every other label still satisfies the whole Bidi rule.
+test("URL host: Bidi domain names with digit-first ASCII labels", () => {
+  const host = (input) => (URL.canParse(`http://${input}/`) ? new URL(`http://${input}/`).host : null);
+  assertEquals(host("1.\u064A"), "1.xn--mhb");
+  assertEquals(host("0a.\u05D0.example"), "0a.xn--4db.example");
+  assertEquals(host("12.34.\u05D0.example"), "12.34.xn--4db.example");
+  assertEquals(host("a1.\u05D0.example"), "a1.xn--4db.example");
+  assertEquals(host("\u064A.1a.example"), null, "digit-first label after an RTL label");
+  assertEquals(host("\u05D0.b.1a.example"), null, "digit-first label anywhere after an RTL label");
+  assertEquals(host("1-.\u05D0.example"), null, "LTR label ending in ES (condition 6)");
+  assertEquals(host("1\u05D0.example"), null, "one label mixing a digit-first start and R");
+  assertEquals(host("\u064Aa.example"), null, "RTL label containing L (condition 2)");
+  assertEquals(host("1.\u064A1\u0661.example"), null, "EN and AN in one RTL label (condition 4)");
+  assertEquals(host("1.xn--mhb.example"), "1.xn--mhb.example", "the A-label form of the same name");
+});
