@@ -6,7 +6,8 @@
 #   2. with the release snapgen: builds the internal-js runtime snapshot, then the app on top of
 #      it (`"base"` in Examples/layered-app/snapgen.json), and checks that both runs agree;
 #   3. times, in one hyperfine run each: the layered build against a build from scratch of
-#      runtime + app (one graph, internal-js's warm-up included), and `snapgen run app.snapshot.bin`
+#      runtime + app (one graph, internal-js's warm-up included; both with --no-cache, so the
+#      build cache serves neither), and `snapgen run app.snapshot.bin`
 #      (boot + main) against `snapgen run -s runtime.snapshot.bin src/from-source.js` (boot +
 #      resolving and evaluating the same app from source + main), as whole processes;
 #   4. the same two boots inside the process, from `snapgen run --timing` (median of N runs):
@@ -65,8 +66,8 @@ load_before="$(load)"
 
 # 3. Whole processes.
 hyperfine -N --warmup 2 --runs "$((runs / 2 > 3 ? runs / 2 : 3))" --export-json "$work/builds.json" \
-  -n "layered build (app on the runtime snapshot)" "$snapgen build $app -o $work/app.snapshot.bin" \
-  -n "from scratch (runtime + app in one build)" "$snapgen build $work/scratch -o $work/scratch.snapshot.bin" >&2
+  -n "layered build (app on the runtime snapshot)" "$snapgen build $app -o $work/app.snapshot.bin --no-cache" \
+  -n "from scratch (runtime + app in one build)" "$snapgen build $work/scratch -o $work/scratch.snapshot.bin --no-cache" >&2
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/boots.json" \
   -n "app snapshot: boot + main" "$snapgen run $work/app.snapshot.bin 'let y = 3;'" \
   -n "runtime snapshot + app from source + main" "$snapgen run -s $app/runtime.snapshot.bin $app/src/from-source.js 'let y = 3;'" >&2
