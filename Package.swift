@@ -34,6 +34,7 @@ let package = Package(
     .executable(name: "snapgen", targets: ["snapgen"]),
     .executable(name: "snapgen-embedder-example", targets: ["EmbedderExample"]),
     .library(name: "SnapshotKit", targets: ["SnapshotKit"]),
+    .library(name: "SnapshotKitBundle", targets: ["SnapshotKitBundle"]),
     .library(name: "BundleResolver", targets: ["BundleResolver"]),
     .plugin(name: "SnapgenBuildPlugin", targets: ["SnapgenBuildPlugin"]),
     .plugin(name: "SnapgenCommandPlugin", targets: ["SnapgenCommandPlugin"]),
@@ -85,6 +86,9 @@ let package = Package(
         "CSnapgenBuildID",
       ]
     ),
+    // `BundledSnapshot(bundle:)` and `JSRuntime.boot(bundle:)`: the Bundle conveniences, kept out
+    // of SnapshotKit so that a process using SnapshotKit links FoundationEssentials, not Foundation.
+    .target(name: "SnapshotKitBundle", dependencies: ["SnapshotKit"]),
     .executableTarget(
       name: "snapgen",
       dependencies: [
@@ -104,7 +108,7 @@ let package = Package(
     // The runtime's own JavaScript. Its JS files are the inputs of the snapshot build.
     .target(
       name: "InternalJS",
-      dependencies: ["SnapshotKit"],
+      dependencies: ["SnapshotKit", "SnapshotKitBundle"],
       path: "internal-js",
       exclude: ["src", "snapgen.json", "warmup.js"],
       plugins: ["SnapgenBuildPlugin"]
@@ -132,7 +136,7 @@ let package = Package(
     .testTarget(name: "BundleResolverTests", dependencies: ["BundleResolver", "SnapshotKit"]),
     .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapgenTestSupport"]),
     .testTarget(name: "SnapgenCryptoTests", dependencies: ["SnapgenCrypto"]),
-    .testTarget(name: "InternalJSTests", dependencies: ["InternalJS", "SnapshotKit"]),
+    .testTarget(name: "InternalJSTests", dependencies: ["InternalJS", "SnapshotKit", "SnapshotKitBundle"]),
     // Drives `swift build` on a copy of IntegrationTests/PluginConsumer (slow).
     .testTarget(name: "SnapgenPluginTests", dependencies: ["SnapgenTestSupport"]),
     .testTarget(

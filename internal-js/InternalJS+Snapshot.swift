@@ -1,5 +1,6 @@
 import Foundation
 public import SnapshotKit
+import SnapshotKitBundle
 
 extension InternalJS {
   /// The snapshot of this module's JavaScript that shipped with it: `SnapgenBuildPlugin`

@@ -139,7 +139,7 @@ count_js "anatomy report in a browser" "$logs/anatomy-browser.log"
 
 # The DocC catalogs: each target's documentation must build without a single warning (broken
 # links, undocumented parameters). One target is one test: 1 passed or 1 failed.
-for target in SnapshotKit BundleResolver; do
+for target in SnapshotKit BundleResolver SnapshotKitBundle; do
   run_suite "documentation: $target" 900 "$logs/docs-$target.log" \
     swift package generate-documentation --target "$target" --warnings-as-errors
   if [ "$suite_status" = ok ]; then

@@ -12,7 +12,9 @@ let package = Package(
   targets: [
     .target(
       name: "ConsumerJS",
-      dependencies: [.product(name: "SnapshotKit", package: "snapgen")],
+      dependencies: [
+        .product(name: "SnapshotKit", package: "snapgen"), .product(name: "SnapshotKitBundle", package: "snapgen"),
+      ],
       exclude: ["js", "snapgen.json"],
       plugins: [.plugin(name: "SnapgenBuildPlugin", package: "snapgen")]
     ),
@@ -20,7 +22,9 @@ let package = Package(
     // An app snapshot built on ConsumerJS's: its snapgen.json says "base": "target:ConsumerJS".
     .target(
       name: "ConsumerApp",
-      dependencies: [.product(name: "SnapshotKit", package: "snapgen")],
+      dependencies: [
+        .product(name: "SnapshotKit", package: "snapgen"), .product(name: "SnapshotKitBundle", package: "snapgen"),
+      ],
       exclude: ["js", "snapgen.json"],
       plugins: [.plugin(name: "SnapgenBuildPlugin", package: "snapgen")]
     ),

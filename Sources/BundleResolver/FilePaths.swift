@@ -1,5 +1,5 @@
 import Glibc
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Path helpers shared by the resolver: canonical paths and user-facing display paths.

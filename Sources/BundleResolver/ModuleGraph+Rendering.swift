@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension ModuleGraph {
   /// The graph as text: modules in evaluation order with their imports, then cycles.

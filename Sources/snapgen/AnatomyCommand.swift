@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// `snapgen anatomy`: where a snapshot's heap, bytes and boot time go, module by module.

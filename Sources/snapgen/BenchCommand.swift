@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// `snapgen bench`: boot times, phase by phase, against the floor and a boot from sources.

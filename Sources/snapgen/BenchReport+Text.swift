@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 extension BenchReport {
@@ -11,7 +12,7 @@ extension BenchReport {
       lines.append("  phase          min      median   p90      p99      max   (ms)")
       for phase in order {
         guard let s = phases[phase] else { continue }
-        lines.append(String(format: "  %-12@ %8.3f %8.3f %8.3f %8.3f %8.3f", phase, s.min, s.median, s.p90, s.p99, s.max))
+        lines.append(String(cFormat: "  %-12@ %8.3f %8.3f %8.3f %8.3f %8.3f", phase, s.min, s.median, s.p90, s.p99, s.max))
       }
     }
     let snapshotPhases = ["read", "validate", "decompress", "isolate", "context", "firstCall", "total"]
@@ -25,17 +26,17 @@ extension BenchReport {
     if let pool = poolAcquire, let acquire = pool["acquire"] {
       // Its own line, in microseconds: an acquire is not a boot and never enters the ratios.
       lines.append(String(
-        format: "pool acquire (runtime booted ahead, %d acquires): median %.1f µs, p99 %.1f µs, max %.1f µs",
+        cFormat: "pool acquire (runtime booted ahead, %d acquires): median %.1f µs, p99 %.1f µs, max %.1f µs",
         acquire.count, acquire.median * 1000, acquire.p99 * 1000, acquire.max * 1000))
       if let call = pool["firstCall"] {
-        lines.append(String(format: "  then first call on it: median %.3f ms", call.median))
+        lines.append(String(cFormat: "  then first call on it: median %.3f ms", call.median))
       }
     }
     let ratios = self.ratios
     lines.append("ratios of median totals:")
-    for key in ratios.keys.sorted() { lines.append(String(format: "  %@ %.2f×", key, ratios[key]!)) }
+    for key in ratios.keys.sorted() { lines.append(String(cFormat: "  %@ %.2f×", key, ratios[key]!)) }
     if let ops {
-      lines.append(String(format: "op round trips per call: plain JS %.1f ns, sync op %.1f ns, async op %.0f ns", ops.plainCallNanoseconds, ops.syncOpNanoseconds, ops.asyncOpNanoseconds))
+      lines.append(String(cFormat: "op round trips per call: plain JS %.1f ns, sync op %.1f ns, async op %.0f ns", ops.plainCallNanoseconds, ops.syncOpNanoseconds, ops.asyncOpNanoseconds))
     }
     return lines.joined(separator: "\n")
   }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// What `snapgen build` prints after a build: one line for people, or JSON with stable keys.
@@ -16,16 +17,17 @@ struct BuildSummary {
     let verb = outcome == .written ? "wrote" : "unchanged"
     let source = [CacheOutcome.hitLocal: " from the local cache", .hitRemote: " from the remote cache"][cache] ?? ""
     return "\(verb) \(output)\(source): \(file.metadata.modules.count) modules, \(Double.byteCount(header.rawSize)) V8 blob → "
-      + "\(Double.byteCount(header.storedSize)) \(header.codec.name) (\(String(format: "%.0f", ratio))%) in \(String(format: "%.0f", milliseconds)) ms"
+      + "\(Double.byteCount(header.storedSize)) \(header.codec.name) (\(String(cFormat: "%.0f", ratio))%) in \(String(cFormat: "%.0f", milliseconds)) ms"
   }
 
   func json() throws -> String {
     let header = file.header
-    let summary: [String: Any] = [
-      "output": output, "written": outcome == .written, "modules": file.metadata.modules.count,
-      "rawSize": header.rawSize, "storedSize": header.storedSize, "codec": header.codec.name,
-      "inputDigest": file.metadata.inputDigest, "milliseconds": milliseconds, "cache": cache.rawValue,
+    let summary: [String: JSONField] = [
+      "output": .string(output), "written": .bool(outcome == .written), "modules": .integer(file.metadata.modules.count),
+      "rawSize": .integer(Int64(header.rawSize)), "storedSize": .integer(Int64(header.storedSize)),
+      "codec": .string(header.codec.name), "inputDigest": .string(file.metadata.inputDigest),
+      "milliseconds": .number(milliseconds), "cache": .string(cache.rawValue),
     ]
-    return String(decoding: try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys]), as: UTF8.self)
+    return try summary.sortedJSON()
   }
 }

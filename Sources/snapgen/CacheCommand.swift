@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// `snapgen cache`: look at and trim the local snapshot cache.
@@ -27,9 +28,9 @@ struct CacheFolderOptions: ParsableArguments {
     return LocalCache(folder: FilePaths.absolute(folder), maximumBytes: maximumBytes)
   }
 
-  func print(_ fields: [String: Any], text: String) throws {
+  func print(_ fields: [String: JSONField], text: String) throws {
     if json {
-      Terminal.out(String(decoding: try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]), as: UTF8.self))
+      Terminal.out(try fields.sortedJSON())
     } else {
       Terminal.out(text)
     }
@@ -51,8 +52,8 @@ struct CacheStatsCommand: ParsableCommand {
     }
     try options.print(
       [
-        "folder": cache.folder, "snapshots": usage.snapshots, "manifests": usage.manifests, "blobs": usage.blobs,
-        "bytes": usage.bytes,
+        "folder": .string(cache.folder), "snapshots": .integer(usage.snapshots), "manifests": .integer(usage.manifests),
+        "blobs": .integer(usage.blobs), "bytes": .integer(Int64(usage.bytes)),
       ],
       text: "\(cache.folder): \(usage.snapshots) snapshots, \(usage.manifests) build manifests, \(Double.byteCount(Int(usage.bytes)))")
   }
@@ -81,8 +82,9 @@ struct CachePruneCommand: ParsableCommand {
     }
     try options.print(
       [
-        "folder": cache.folder, "removedBlobs": result.removedBlobs, "removedBytes": result.removedBytes,
-        "snapshots": result.remaining.snapshots, "bytes": result.remaining.bytes,
+        "folder": .string(cache.folder), "removedBlobs": .integer(result.removedBlobs),
+        "removedBytes": .integer(Int64(result.removedBytes)), "snapshots": .integer(result.remaining.snapshots),
+        "bytes": .integer(Int64(result.remaining.bytes)),
       ],
       text: "\(cache.folder): removed \(result.removedBlobs) blobs (\(Double.byteCount(Int(result.removedBytes)))); "
         + "\(result.remaining.snapshots) snapshots left, \(Double.byteCount(Int(result.remaining.bytes)))")

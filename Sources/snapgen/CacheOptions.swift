@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// The snapshot cache options of `snapgen build` (each has an environment equivalent, see

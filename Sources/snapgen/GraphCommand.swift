@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// `snapgen graph`: resolve the module graph and print it, without building a snapshot.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// Where the module graph comes from: a folder with snapgen.json, a config file, or `--entry`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// How `snapgen build` behaves when SwiftPM's build plugin runs it: diagnostics with absolute

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapgenCrypto
 import SnapshotKit
 
@@ -111,8 +112,8 @@ struct RunCommand: ParsableCommand {
       do { try runtime.recordThrowSites() } catch { throw Terminal.fail(error, snapshot: snapshot ?? "") }
     }
     if timing {
-      let phases = runtime.timings.phases.map { "\($0.name) \(String(format: "%.3f", $0.milliseconds)) ms" }
-      Terminal.error("boot: " + phases.joined(separator: ", ") + String(format: "; total %.3f ms", runtime.timings.total.milliseconds))
+      let phases = runtime.timings.phases.map { "\($0.name) \(String(cFormat: "%.3f", $0.milliseconds)) ms" }
+      Terminal.error("boot: " + phases.joined(separator: ", ") + String(cFormat: "; total %.3f ms", runtime.timings.total.milliseconds))
     }
     if let eval {
       do {
@@ -132,14 +133,14 @@ struct RunCommand: ParsableCommand {
       do { code = try runtime.runMain(function: main, arguments: scriptArguments) } catch {
         throw Terminal.fail(error.diagnostics)
       }
-      if timing { Terminal.error(String(format: "main: %.3f ms", (ContinuousClock.now - started).milliseconds)) }
+      if timing { Terminal.error(String(cFormat: "main: %.3f ms", (ContinuousClock.now - started).milliseconds)) }
       if code != 0 { throw ExitCode(code) }
     }
     if let script {
       let code: Int32
       let started = ContinuousClock.now
       defer {
-        if timing { Terminal.error(String(format: "script (resolve, evaluate, run): %.3f ms", (ContinuousClock.now - started).milliseconds)) }
+        if timing { Terminal.error(String(cFormat: "script (resolve, evaluate, run): %.3f ms", (ContinuousClock.now - started).milliseconds)) }
       }
       do {
         code = try runtime.runMain(scriptAt: script)

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// The snapshot `snapgen run` boots when no `--snapshot` is given: the one SnapgenBuildPlugin

@@ -20,6 +20,25 @@ struct Snapgen: ParsableCommand {
     // child that dies while we feed it must not kill us either.
     signal(SIGXFSZ, SIG_IGN)
     signal(SIGPIPE, SIG_IGN)
+    runWithoutCommandTree()
     main(nil)
+  }
+
+  /// `snapgen run …` is the path a runtime process takes on every start. ArgumentParser's root
+  /// parse first builds the argument sets of every subcommand (reflection and protocol-conformance
+  /// lookups: about 10 M instructions); parsing `RunCommand` alone skips the others. Whatever that
+  /// parse refuses (help, errors) returns here and goes the usual way, so every message stays the
+  /// same.
+  private static func runWithoutCommandTree() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard arguments.first == RunCommand.configuration.commandName,
+      var command = try? RunCommand.parse(Array(arguments.dropFirst()))
+    else { return }
+    do {
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+    exit()
   }
 }

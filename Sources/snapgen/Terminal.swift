@@ -1,6 +1,6 @@
 import Glibc
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import BundleResolver
 import SnapshotKit
 
@@ -9,13 +9,27 @@ enum Terminal {
   /// Writes a line to stdout unbuffered, so it interleaves correctly with output that
   /// JavaScript writes through ops.
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    writeAll(text + "\n", to: STDOUT_FILENO)
   }
 
   static func error(_ text: String) {
     var line = text
     if !line.hasSuffix("\n") { line += "\n" }
-    FileHandle.standardError.write(Data(line.utf8))
+    writeAll(line, to: STDERR_FILENO)
+  }
+
+  /// Writes all of `text` to `descriptor`, retrying after interruptions and partial writes.
+  private static func writeAll(_ text: String, to descriptor: Int32) {
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        offset += written
+      }
+    }
   }
 
   /// Prints diagnostics compiler-style and returns the failure exit code.
@@ -64,7 +78,7 @@ extension Double {
   static func byteCount(_ bytes: Int) -> String {
     let value = Double(bytes)
     if value < 1_000 { return "\(bytes) B" }
-    if value < 1_000_000 { return String(format: "%.1f KB", value / 1_000) }
-    return String(format: "%.2f MB", value / 1_000_000)
+    if value < 1_000_000 { return String(cFormat: "%.1f KB", value / 1_000) }
+    return String(cFormat: "%.2f MB", value / 1_000_000)
   }
 }

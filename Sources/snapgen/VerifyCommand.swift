@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
 /// `snapgen verify`: proves in CI that a snapshot is sound, bootable, current, reproducible and
@@ -68,9 +69,9 @@ struct VerifyCommand: ParsableCommand {
         case .failed: "FAIL"
         case .skipped: "skip"
         }
-        Terminal.out("\(mark) \(check.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(check.message)")
+        Terminal.out("\(mark) \(String(cFormat: "%-16@", String(check.name.prefix(16)))) \(check.message)")
         for detail in check.details {
-          Terminal.out("       " + detail.replacingOccurrences(of: "\n", with: "\n       "))
+          Terminal.out("       " + detail.replacing("\n", with: "\n       "))
         }
       }
       Terminal.out("\(snapshot): \(report.outcome.rawValue) (exit \(report.exitCode))")

@@ -1,6 +1,7 @@
 import Foundation
 import InternalJS
 import SnapshotKit
+import SnapshotKitBundle
 import Testing
 
 @Suite("the snapshot that ships with InternalJS")
@@ -45,5 +46,27 @@ struct ShippedSnapshotTests {
     #expect(BundledSnapshot.beside(executable: executable, module: "Other", package: "demo") == nil)
     let runtime = try found.boot()
     #expect(try runtime.evaluate("typeof URL + ' ' + typeof setTimeout") == "function function")
+  }
+
+  @Test("a resource folder holding a folder named snapshot.bin has no snapshot; a Darwin bundle's Contents/Resources is searched")
+  func resourceDirectoryLayouts() throws {
+    let root = FileManager.default.temporaryDirectory.appending(path: "snapgen-layouts-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let fake = root.appending(path: "fake.resources")
+    try FileManager.default.createDirectory(at: fake.appending(path: "snapshot.bin"), withIntermediateDirectories: true)
+    #expect(throws: RuntimeError.self) { try BundledSnapshot(resourceDirectory: fake) }
+    let darwin = root.appending(path: "demo_JS.bundle/Contents/Resources")
+    try FileManager.default.createDirectory(at: darwin, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: try InternalJS.snapshot().url, to: darwin.appending(path: "snapshot.bin"))
+    let found = try BundledSnapshot(resourceDirectory: root.appending(path: "demo_JS.bundle"))
+    #expect(found.url.standardizedFileURL.path == darwin.appending(path: "snapshot.bin").standardizedFileURL.path)
+    #expect(BundledSnapshot.beside(executable: root.appending(path: "demo"), module: "JS", package: "demo") == found)
+  }
+
+  @Test("the running executable is this test process's own file")
+  func runningExecutable() throws {
+    let executable = try #require(BundledSnapshot.runningExecutable)
+    let ours = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    #expect(executable.path == ours)
   }
 }

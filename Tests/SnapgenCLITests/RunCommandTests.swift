@@ -44,3 +44,24 @@ struct EmbedderExampleTests {
     #expect(result.stdout.hasPrefix("[js] Hello from Swift, embedder!\n[js] answer = 42\nbooted in "), "\(result.stdout)")
   }
 }
+
+@Suite("what a snapgen process loads")
+struct ProcessLibrariesTests {
+  /// The shared libraries the dynamic loader maps for `snapgen` (glibc's loader lists them and
+  /// exits when LD_TRACE_LOADED_OBJECTS is set, without running the program).
+  private func loadedLibraries() async throws -> [String] {
+    let result = try await SnapgenCLI.run([], environment: ["LD_TRACE_LOADED_OBJECTS": "1"])
+    #expect(result.status == 0, "\(result)")
+    return result.stdout.split(separator: "\n").compactMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) }
+  }
+
+  @Test("snapgen links FoundationEssentials, not full Foundation or its ICU copy (issue 15)")
+  func noFullFoundation() async throws {
+    let libraries = try await loadedLibraries()
+    #expect(libraries.contains("libnode.so.108"), "\(libraries)")
+    #expect(libraries.contains("libFoundationEssentials.so"), "\(libraries)")
+    for unwanted in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so"] {
+      #expect(!libraries.contains(unwanted), "\(unwanted) is loaded: \(libraries)")
+    }
+  }
+}

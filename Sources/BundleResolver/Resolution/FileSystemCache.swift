@@ -1,5 +1,5 @@
 import Glibc
-import Foundation
+import FoundationEssentials
 
 /// Memoised file-system queries for one resolution pass: each path is stat'ed, realpath'ed and
 /// listed at most once, however many edges lead to it.

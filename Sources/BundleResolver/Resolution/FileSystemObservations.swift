@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapgenCrypto
 
 /// Everything one resolution pass learnt from the file system: what each probed path was, what

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension AnatomyReport {
   /// A self-contained HTML page: a treemap of modules by heap bytes, a table of every module,
@@ -51,12 +52,12 @@ extension AnatomyReport {
       let attributes = isModule ? "class=\"module\" data-module=\"\(Self.escape(name))\"" : "class=\"remainder\""
       svg += "<g \(attributes)><title>\(Self.escape(name)): \(Self.bytes(bytes))</title>"
       svg += String(
-        format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%@\" stroke=\"#fff\"/>",
+        cFormat: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%@\" stroke=\"#fff\"/>",
         cell.x, cell.y, cell.width, cell.height, colour)
       if cell.width > 70 && cell.height > 28 {
         let label = name.split(separator: "/").last.map(String.init) ?? name
-        svg += String(format: "<text x=\"%.1f\" y=\"%.1f\">", cell.x + 4, cell.y + 14) + Self.escape(label) + "</text>"
-        svg += String(format: "<text x=\"%.1f\" y=\"%.1f\">", cell.x + 4, cell.y + 26) + Self.bytes(bytes) + "</text>"
+        svg += String(cFormat: "<text x=\"%.1f\" y=\"%.1f\">", cell.x + 4, cell.y + 14) + Self.escape(label) + "</text>"
+        svg += String(cFormat: "<text x=\"%.1f\" y=\"%.1f\">", cell.x + 4, cell.y + 26) + Self.bytes(bytes) + "</text>"
       }
       svg += "</g>\n"
     }
@@ -74,7 +75,7 @@ extension AnatomyReport {
       html += "<td>\(Self.bytes(module.sourceBytes))</td><td>\(module.functions)</td><td>\(Self.bytes(module.bytecodeBytes))</td>"
       html += "<td>\(module.objects)</td><td>\(Self.bytes(module.bytes))</td><td>\(module.strings)</td>"
       html += "<td>\(Self.percent(module.blobShare))</td>"
-      html += "<td>\(module.estimatedBootMilliseconds.map { String(format: "%.2f ms", $0) } ?? "–")</td><td>\(biggest)</td></tr>\n"
+      html += "<td>\(module.estimatedBootMilliseconds.map { String(cFormat: "%.2f ms", $0) } ?? "–")</td><td>\(biggest)</td></tr>\n"
     }
     let biggest = unattributed.biggestObjects.first.map {
       "\(Self.escape($0.type)) \(Self.escape($0.name)) \(Self.bytes($0.retainedBytes))<div class=\"path\">\(Self.escape($0.retainingPath.joined(separator: " → ")))</div>"
@@ -94,17 +95,17 @@ extension AnatomyReport {
       let y = Double(row * 40 + 10)
       let value = boot.phases[phase] ?? 0
       svg += "<g class=\"phase\" data-phase=\"\(phase)\">"
-      svg += String(format: "<text x=\"0\" y=\"%.0f\">%@</text>", y + 12, phase)
-      svg += String(format: "<rect x=\"100\" y=\"%.0f\" width=\"%.1f\" height=\"14\" fill=\"#4e79a7\"/>", y, max(1, value / largest * barWidth))
-      svg += String(format: "<text x=\"%.1f\" y=\"%.0f\">%.3f</text>", 106 + value / largest * barWidth, y + 12, value)
+      svg += String(cFormat: "<text x=\"0\" y=\"%.0f\">%@</text>", y + 12, phase)
+      svg += String(cFormat: "<rect x=\"100\" y=\"%.0f\" width=\"%.1f\" height=\"14\" fill=\"#4e79a7\"/>", y, max(1, value / largest * barWidth))
+      svg += String(cFormat: "<text x=\"%.1f\" y=\"%.0f\">%.3f</text>", 106 + value / largest * barWidth, y + 12, value)
       if let floor = boot.floor[phase] {
-        svg += String(format: "<rect x=\"100\" y=\"%.0f\" width=\"%.1f\" height=\"8\" fill=\"#bab0ac\"/>", y + 16, max(1, floor / largest * barWidth))
-        svg += String(format: "<text x=\"%.1f\" y=\"%.0f\">bare V8 %.3f</text>", 106 + floor / largest * barWidth, y + 24, floor)
+        svg += String(cFormat: "<rect x=\"100\" y=\"%.0f\" width=\"%.1f\" height=\"8\" fill=\"#bab0ac\"/>", y + 16, max(1, floor / largest * barWidth))
+        svg += String(cFormat: "<text x=\"%.1f\" y=\"%.0f\">bare V8 %.3f</text>", 106 + floor / largest * barWidth, y + 24, floor)
       }
       svg += "</g>\n"
     }
     svg += "</svg>\n"
-    svg += String(format: "<p>Total median %.2f ms; deserialising this snapshot's own objects ≈ %.2f ms. Per-module ~boot: %@.</p>\n",
+    svg += String(cFormat: "<p>Total median %.2f ms; deserialising this snapshot's own objects ≈ %.2f ms. Per-module ~boot: %@.</p>\n",
       boot.phases["total"] ?? 0, boot.deserializeMilliseconds, escape(boot.method))
     if !boot.totals.isEmpty { svg += histogram(boot.totals) }
     return svg
@@ -121,10 +122,10 @@ extension AnatomyReport {
     svg += "<svg id=\"histogram\" xmlns=\"http://www.w3.org/2000/svg\" width=\"660\" height=\"200\">\n"
     for (index, count) in bins.enumerated() {
       let height = Double(count) / tallest * 160
-      svg += String(format: "<rect class=\"bin\" x=\"%d\" y=\"%.1f\" width=\"30\" height=\"%.1f\" fill=\"#59a14f\"><title>%d boots</title></rect>",
+      svg += String(cFormat: "<rect class=\"bin\" x=\"%d\" y=\"%.1f\" width=\"30\" height=\"%.1f\" fill=\"#59a14f\"><title>%d boots</title></rect>",
         10 + index * 32, 170 - height, height, count)
     }
-    svg += String(format: "<text x=\"10\" y=\"190\">%.2f ms</text><text x=\"590\" y=\"190\">%.2f ms</text>\n</svg>\n", low, high)
+    svg += String(cFormat: "<text x=\"10\" y=\"190\">%.2f ms</text><text x=\"590\" y=\"190\">%.2f ms</text>\n</svg>\n", low, high)
     return svg
   }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension AnatomyReport {
   /// A plain-text report: totals, one row per module (biggest first), the remainder, V8's
@@ -22,7 +23,7 @@ extension AnatomyReport {
         Self.row([
           module.name, Self.bytes(module.sourceBytes), "\(module.functions)", Self.bytes(module.bytecodeBytes),
           "\(module.objects)", Self.bytes(module.bytes), "\(module.strings)", Self.percent(module.blobShare),
-          module.estimatedBootMilliseconds.map { String(format: "%.2f ms", $0) } ?? "-",
+          module.estimatedBootMilliseconds.map { String(cFormat: "%.2f ms", $0) } ?? "-",
         ]))
     }
     let attributed = modules.reduce(0) { $0 + $1.bytes }
@@ -66,11 +67,11 @@ extension AnatomyReport {
       lines.append("boot (\(boot.source)), median ms:")
       let order = ["read", "validate", "decompress", "isolate", "context", "firstCall", "total"]
       for phase in order where boot.phases[phase] != nil {
-        let floor = boot.floor[phase].map { String(format: " (bare V8: %.2f)", $0) } ?? ""
+        let floor = boot.floor[phase].map { String(cFormat: " (bare V8: %.2f)", $0) } ?? ""
         let label = phase + String(repeating: " ", count: max(0, 11 - phase.count))
-        lines.append("  " + label + String(format: "%7.2f", boot.phases[phase]!) + floor)
+        lines.append("  " + label + String(cFormat: "%7.2f", boot.phases[phase]!) + floor)
       }
-      lines.append(String(format: "  deserialising this snapshot's own objects: ~%.2f ms", boot.deserializeMilliseconds))
+      lines.append(String(cFormat: "  deserialising this snapshot's own objects: ~%.2f ms", boot.deserializeMilliseconds))
       lines.append("  per-module ~boot: \(boot.method)")
     }
     return lines.joined(separator: "\n")
@@ -91,9 +92,9 @@ extension AnatomyReport {
   }
 
   static func bytes(_ count: Int) -> String {
-    count >= 1024 * 1024 ? String(format: "%.2f MB", Double(count) / 1_048_576)
-      : count >= 1024 ? String(format: "%.1f KB", Double(count) / 1024) : "\(count) B"
+    count >= 1024 * 1024 ? String(cFormat: "%.2f MB", Double(count) / 1_048_576)
+      : count >= 1024 ? String(cFormat: "%.1f KB", Double(count) / 1024) : "\(count) B"
   }
 
-  static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+  static func percent(_ share: Double) -> String { String(cFormat: "%.1f%%", share * 100) }
 }

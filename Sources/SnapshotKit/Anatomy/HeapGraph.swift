@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A V8 heap snapshot (the `.heapsnapshot` JSON) as flat arrays: nodes with their type, name
 /// and self size, and the edges between them. Node 0 is V8's synthetic root.
@@ -30,18 +31,16 @@ public struct HeapGraph: Sendable {
 
   /// Parses V8's heap snapshot JSON.
   public init(json: [UInt8]) throws(FormatError) {
-    let object: Any
-    do { object = try JSONSerialization.jsonObject(with: Data(json)) } catch {
-      throw FormatError(description: "the heap snapshot is not JSON: \(error.localizedDescription)")
+    let root: HeapSnapshotJSON
+    do { root = try JSONDecoder().decode(HeapSnapshotJSON.self, from: Data(json)) } catch {
+      throw FormatError(description: "the heap snapshot lacks its meta data, nodes, edges or strings, or is not JSON: \(error)")
     }
-    guard let root = object as? [String: Any], let snapshot = root["snapshot"] as? [String: Any],
-      let meta = snapshot["meta"] as? [String: Any],
-      let nodeFields = meta["node_fields"] as? [String], let edgeFields = meta["edge_fields"] as? [String],
-      let nodeTypeList = (meta["node_types"] as? [Any])?.first as? [String],
-      let edgeTypeList = (meta["edge_types"] as? [Any])?.first as? [String],
-      let nodes = root["nodes"] as? [Int], let edges = root["edges"] as? [Int],
-      let strings = root["strings"] as? [String]
-    else { throw FormatError(description: "the heap snapshot lacks its meta data, nodes, edges or strings") }
+    let meta = root.snapshot.meta
+    let nodeFields = meta.node_fields, edgeFields = meta.edge_fields
+    let nodes = root.nodes, edges = root.edges, strings = root.strings
+    guard let nodeTypeList = meta.node_types.first?.names, let edgeTypeList = meta.edge_types.first?.names else {
+      throw FormatError(description: "the heap snapshot's meta data names no node or edge types")
+    }
     func field(_ list: [String], _ name: String) throws(FormatError) -> Int {
       guard let index = list.firstIndex(of: name) else { throw FormatError(description: "the heap snapshot has no \(name) field") }
       return index
@@ -126,4 +125,32 @@ public struct HeapGraph: Sendable {
     }
     return nil
   }
+}
+
+/// The parts of V8's heap snapshot JSON that ``HeapGraph`` reads.
+private struct HeapSnapshotJSON: Decodable {
+  struct Snapshot: Decodable { let meta: Meta }
+  struct Meta: Decodable {
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    let node_fields: [String], edge_fields: [String], node_types: [FieldType], edge_types: [FieldType]
+  }
+  /// A field's type: the list of names of an enumerated field, or a type name ("string", "number").
+  enum FieldType: Decodable {
+    case names([String])
+    case named(String)
+
+    var names: [String]? {
+      if case .names(let names) = self { return names }
+      return nil
+    }
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let names = try? container.decode([String].self) { self = .names(names) } else { self = .named(try container.decode(String.self)) }
+    }
+  }
+  let snapshot: Snapshot
+  let nodes: [Int]
+  let edges: [Int]
+  let strings: [String]
 }

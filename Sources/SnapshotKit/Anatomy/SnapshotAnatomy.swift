@@ -1,5 +1,6 @@
 public import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Builds a configuration twice in crash-isolated children — once as `snapgen build` would,
 /// once with a heap snapshot and V8's serialisation statistics taken just before `CreateBlob` —

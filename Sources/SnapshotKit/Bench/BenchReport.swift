@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The result of a boot benchmark (``BootBenchRun``), and `snapgen bench --json`'s shape.
 public struct BenchReport: Codable, Sendable {
@@ -106,7 +107,7 @@ public struct BenchReport: Codable, Sendable {
     ]
     return pairs.compactMap { name, now, before in
       guard let now, let before, before > 0, now > before * (1 + maximumPercent / 100) else { return nil }
-      return String(format: "%@ median %.3f ms vs baseline %.3f ms (+%.1f%%, limit %.1f%%)", name, now, before, (now / before - 1) * 100, maximumPercent)
+      return String(cFormat: "%@ median %.3f ms vs baseline %.3f ms (+%.1f%%, limit %.1f%%)", name, now, before, (now / before - 1) * 100, maximumPercent)
     }
   }
 }

@@ -1,5 +1,6 @@
 public import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 public import SnapgenCrypto
 
 /// One boot benchmark: warm boots of a snapshot in this process side by side with the floor (a
@@ -101,7 +102,9 @@ public struct BootBenchRun: Sendable {
   public static func firstBootSample(kind: FirstBootKind, snapshot: String, firstCall: String) throws -> String {
     let sample = kind == .floor
       ? try BootBenchmark.bareBoot() : try BootBenchmark.snapshotBoot(path: snapshot, ops: .standard, firstCall: firstCall)
-    return String(decoding: try JSONSerialization.data(withJSONObject: sample, options: [.sortedKeys]), as: UTF8.self)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(sample), as: UTF8.self)
   }
 
   private func childSample(_ kind: FirstBootKind) throws -> BootBenchmark.Sample {
@@ -111,7 +114,7 @@ public struct BootBenchRun: Sendable {
       throw Failure(description: "a first-boot child (\(kind.rawValue)) did not finish within \(childTimeout.components.seconds) s")
     }
     guard outcome.termination == .exited(0),
-      let sample = try? JSONSerialization.jsonObject(with: Data(outcome.standardOutput)) as? [String: Double]
+      let sample = try? JSONDecoder().decode(BootBenchmark.Sample.self, from: Data(outcome.standardOutput))
     else {
       let stderr = String(decoding: outcome.standardError, as: UTF8.self)
       throw Failure(description: "a first-boot child (\(kind.rawValue)) failed (\(outcome.termination)): \(stderr)")

@@ -1,5 +1,5 @@
 import Glibc
-import Foundation
+import FoundationEssentials
 
 /// Writes a file so that readers see either the old contents or the new, never a mix: a
 /// temporary file in the same folder, flushed to disk, then renamed over the target.
@@ -56,12 +56,13 @@ public enum AtomicFileWriter {
         return .unchanged
       }
     }
-    let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     var directoryStatus = stat()
     guard stat(directory, &directoryStatus) == 0 else {
       throw WriteError(path: path, reason: "folder \(directory) does not exist")
     }
-    let name = (path as NSString).lastPathComponent
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     removeStaleTemporaries(of: name, in: directory)
     var template = Array("\(directory)/.\(name).tmp-\(getpid())-XXXXXX".utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

@@ -1,5 +1,6 @@
 public import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What to build: the contents of a `snapgen.json`, with command-line overrides applied.
 ///

@@ -1,5 +1,6 @@
 public import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What a build produces besides nothing on disk: the snapshot, every file it read (for
 /// depfiles and build systems) and the warnings met on the way.

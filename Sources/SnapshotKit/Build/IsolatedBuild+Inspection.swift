@@ -1,5 +1,6 @@
 public import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A build whose heap was inspected just before serialisation (for `snapgen anatomy`).
 public struct InspectedBuild: Sendable {

@@ -1,6 +1,6 @@
 import Glibc
 public import BundleResolver
-import Foundation
+import FoundationEssentials
 
 /// Builds a snapshot in a child process, so that V8 dying in the serialiser (a FATAL, a
 /// segmentation fault, an abort) becomes a diagnostic instead of killing the caller.
@@ -124,7 +124,7 @@ public struct IsolatedBuild {
   /// the exit status (0 built, 1 diagnostics).
   public static func serveChild() -> Int32 {
     exitWhenOrphaned()
-    let input = FileHandle.standardInput.readDataToEndOfFile()
+    let input = readStandardInput()
     let response: (UInt8, [UInt8])
     do {
       let configuration = try JSONDecoder().decode(BuildConfiguration.self, from: input)
@@ -171,9 +171,33 @@ public struct IsolatedBuild {
     // The parent names itself: a parent that died before this line ran is noticed too.
     let parent = ProcessInfo.processInfo.environment[parentVariable].flatMap { pid_t($0) } ?? getppid()
     if getppid() != parent { _exit(137) }
-    Thread.detachNewThread {
+    var thread = pthread_t()
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    defer { pthread_attr_destroy(&attributes) }
+    // The parent's pid travels in the context pointer; the thread never returns.
+    let context = UnsafeMutableRawPointer(bitPattern: Int(parent))
+    _ = pthread_create(&thread, &attributes, { context in
+      let parent = pid_t(Int(bitPattern: context))
       while getppid() == parent { usleep(100_000) }
       _exit(137)
+    }, context)
+  }
+
+  /// Everything on standard input, up to its end.
+  private static func readStandardInput() -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = read(STDIN_FILENO, &buffer, buffer.count)
+      if count > 0 {
+        data.append(contentsOf: buffer[0..<count])
+      } else if count < 0 && errno == EINTR {
+        continue
+      } else {
+        return data
+      }
     }
   }
 

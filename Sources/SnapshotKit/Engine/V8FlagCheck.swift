@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Makes V8's flag parsing strict: V8 10.2 only prints "Error: unrecognized flag …" or
@@ -11,7 +11,7 @@ enum V8FlagCheck {
   /// Refuses flags that would end or flood the process before V8 sees them.
   static func refuseProcessFlags(_ flags: [String]) throws(V8EngineError) {
     for flag in flags {
-      var name = flag.drop { $0 == "-" }.prefix { $0 != "=" }.replacingOccurrences(of: "_", with: "-")
+      var name = String(flag.drop { $0 == "-" }.prefix { $0 != "=" }.replacing("_", with: "-"))
       if name.hasPrefix("no") && refusedNames.contains(String(name.dropFirst(2))) { name = String(name.dropFirst(2)) }
       if refusedNames.contains(name) {
         throw V8EngineError(message: "the V8 flag '\(flag)' prints V8's flag table (and '--help' exits the process); it cannot be used with snapgen")
@@ -27,7 +27,7 @@ enum V8FlagCheck {
     let usableKB = (Int(limit.rlim_cur) - (1 << 20)) / 1024
     for flag in flags {
       let parts = flag.drop { $0 == "-" }.split(separator: "=", maxSplits: 1)
-      guard parts.count == 2, parts[0].replacingOccurrences(of: "_", with: "-") == "stack-size",
+      guard parts.count == 2, String(parts[0].replacing("_", with: "-")) == "stack-size",
         let kilobytes = Int(parts[1])
       else { continue }
       if kilobytes > usableKB {
@@ -57,7 +57,7 @@ enum V8FlagCheck {
       if let flag = line.firstMatch(after: "Error: unrecognized flag ") {
         complaints.append("unknown V8 flag '\(flag)'")
       } else if let rest = line.firstMatch(after: "Error: illegal value for flag ") {
-        let parts = rest.components(separatedBy: " of type ")
+        let parts = rest.split(separator: " of type ", maxSplits: 1, omittingEmptySubsequences: false)
         complaints.append("malformed V8 flag '\(parts[0])'" + (parts.count > 1 ? " (V8 expects a value of type \(parts[1]))" : ""))
       } else if line != "Try --help for options" {
         passOn.append(line)

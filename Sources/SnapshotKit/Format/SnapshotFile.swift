@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A parsed and validated `snapshot.bin`: header, metadata and the stored payload.
 ///

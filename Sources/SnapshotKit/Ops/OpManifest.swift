@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import SnapgenCrypto
 
 /// The ordered op table: the contract between a snapshot and the runtimes that boot it.

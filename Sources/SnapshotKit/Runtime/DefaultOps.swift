@@ -1,5 +1,5 @@
 import Glibc
-import Foundation
+import FoundationEssentials
 
 /// The ops every snapgen runtime provides to internal JS, in table order.
 public enum DefaultOps {

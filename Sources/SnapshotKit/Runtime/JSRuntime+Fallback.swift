@@ -1,5 +1,6 @@
 public import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 public import SnapgenCrypto
 
 /// Why a runtime booted from sources instead of its snapshot.

@@ -1,5 +1,6 @@
 public import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 public import SnapgenCrypto
 
 /// A running JavaScript runtime: one V8 isolate and context, booted from a snapshot (or from

@@ -1,6 +1,7 @@
 import BundleResolver
 public import SnapgenCrypto
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Proves that a `snapshot.bin` is sound, bootable here, current, reproducible and behaves:
 /// the engine of `snapgen verify`.

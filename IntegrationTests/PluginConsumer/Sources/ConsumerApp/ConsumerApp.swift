@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotKit
+import SnapshotKitBundle
 
 /// The consumer's app: its JavaScript (`js/`) built by SnapgenBuildPlugin into an app snapshot
 /// on top of ConsumerJS's snapshot (`"base": "target:ConsumerJS"` in its snapgen.json).

@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotKit
+import SnapshotKitBundle
 
 /// The consumer's runtime: booted from the snapshot SnapgenBuildPlugin built from `js/`.
 public enum ConsumerJS {

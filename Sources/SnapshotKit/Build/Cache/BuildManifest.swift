@@ -1,5 +1,6 @@
 import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the cache remembers about a finished build so that the next build of the same
 /// configuration can find its ``CacheKey`` without resolving the module graph ("direct mode",

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where a build looks for and stores finished snapshots: a local folder, a remote HTTP cache,
 /// both or neither. Sent to the build child as JSON; it holds no secret (the remote cache's
@@ -106,7 +107,7 @@ public struct RemoteCacheSettings: Codable, Sendable, Equatable {
 
   /// The URL with any `user:password@` part replaced by `***@`, for messages.
   public var displayURL: String {
-    guard let schemeEnd = url.range(of: "://") else { return url }
+    guard let schemeEnd = url.firstRange(of: "://") else { return url }
     let rest = url[schemeEnd.upperBound...]
     let authority = rest.prefix { $0 != "/" }
     guard let at = authority.lastIndex(of: "@") else { return url }

@@ -1,5 +1,5 @@
 import BundleResolver
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The snapshot cache on this machine: a folder of action records and content-addressed

@@ -1,5 +1,5 @@
 import CSnapgenHTTP
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// A client for a Bazel HTTP cache (bazel-remote, nginx with WebDAV, BuildBuddy …).
@@ -98,6 +98,6 @@ public struct RemoteCache: Sendable {
   /// Removes the URL's credentials from a libcurl message, should it quote the URL.
   private func scrub(_ message: String) -> String {
     guard settings.displayURL != settings.url else { return message }
-    return message.replacingOccurrences(of: settings.url, with: settings.displayURL)
+    return message.replacing(settings.url, with: settings.displayURL)
   }
 }

@@ -1,5 +1,6 @@
 public import BundleResolver
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where a build's snapshot came from.
 public enum CacheOutcome: String, Codable, Sendable {
