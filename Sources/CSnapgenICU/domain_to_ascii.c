@@ -22,20 +22,19 @@ static void sg_idna_open(void) {
   }
 }
 
-/// ToASCII through `idna`: 0 and a malloc'd result, 1 with the UIDNA errors that are not
-/// ignored, or -1 when ICU fails.
-static int sg_name_to_ascii(const UIDNA *idna, const char *input, size_t length, int be_strict, char **output,
-                            size_t *output_length, uint32_t *failed_errors);
-
-/// The Unicode form of an ASCII domain (its xn-- labels decoded), malloc'd, or NULL.
-static char *sg_name_to_unicode(const UIDNA *idna, const char *ascii, size_t length, size_t *unicode_length) {
+/// Runs ICU's UTF-8 ToASCII (`to_ascii`) or ToUnicode over `input`, growing the buffer once when
+/// ICU asks for more. Returns the malloc'd result and its length and ICU's per-label errors, or
+/// NULL when memory runs out or ICU fails.
+static char *sg_uts46_convert(const UIDNA *idna, int to_ascii, const char *input, size_t length,
+                              size_t *output_length, uint32_t *label_errors) {
   int32_t capacity = (int32_t)length * 4 + 64;
   for (int attempt = 0; attempt < 2; attempt++) {
     char *buffer = malloc((size_t)capacity);
     if (buffer == NULL) return NULL;
     UIDNAInfo info = UIDNA_INFO_INITIALIZER;
     UErrorCode error = U_ZERO_ERROR;
-    int32_t written = uidna_nameToUnicodeUTF8(idna, ascii, (int32_t)length, buffer, capacity, &info, &error);
+    int32_t written = to_ascii ? uidna_nameToASCII_UTF8(idna, input, (int32_t)length, buffer, capacity, &info, &error)
+                               : uidna_nameToUnicodeUTF8(idna, input, (int32_t)length, buffer, capacity, &info, &error);
     if (error == U_BUFFER_OVERFLOW_ERROR) {
       free(buffer);
       capacity = written + 1;
@@ -45,10 +44,33 @@ static char *sg_name_to_unicode(const UIDNA *idna, const char *ascii, size_t len
       free(buffer);
       return NULL;
     }
-    *unicode_length = (size_t)written;
+    *output_length = (size_t)written;
+    *label_errors = info.errors;
     return buffer;
   }
   return NULL;
+}
+
+/// ToASCII through `idna`: 0 and a malloc'd result, 1 with the UIDNA errors that are not
+/// ignored, or -1 when ICU fails.
+static int sg_name_to_ascii(const UIDNA *idna, const char *input, size_t length, int be_strict, char **output,
+                            size_t *output_length, uint32_t *failed_errors) {
+  uint32_t errors = 0;
+  char *buffer = sg_uts46_convert(idna, 1, input, length, output_length, &errors);
+  if (buffer == NULL) return -1;
+  // CheckHyphens is false in the URL Standard; VerifyDnsLength is be_strict.
+  errors &= ~(uint32_t)(UIDNA_ERROR_LEADING_HYPHEN | UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4);
+  if (!be_strict) {
+    errors &= ~(uint32_t)(UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG | UIDNA_ERROR_DOMAIN_NAME_TOO_LONG);
+  }
+  if (errors != 0) {
+    free(buffer);
+    *output_length = 0;
+    *failed_errors = errors;
+    return 1;
+  }
+  *output = buffer;
+  return 0;
 }
 
 int sg_domain_to_ascii(const char *input, size_t length, int be_strict, char **output, size_t *output_length) {
@@ -67,7 +89,7 @@ int sg_domain_to_ascii(const char *input, size_t length, int be_strict, char **o
   status = sg_name_to_ascii(unchecked, input, length, be_strict, &ascii, &ascii_length, &errors);
   if (status != 0) return status;
   size_t unicode_length = 0;
-  char *unicode = sg_name_to_unicode(unchecked, ascii, ascii_length, &unicode_length);
+  char *unicode = sg_uts46_convert(unchecked, 0, ascii, ascii_length, &unicode_length, &errors);
   if (unicode == NULL) {
     free(ascii);
     return -1;
@@ -81,39 +103,4 @@ int sg_domain_to_ascii(const char *input, size_t length, int be_strict, char **o
   *output = ascii;
   *output_length = ascii_length;
   return 0;
-}
-
-static int sg_name_to_ascii(const UIDNA *idna, const char *input, size_t length, int be_strict, char **output,
-                            size_t *output_length, uint32_t *failed_errors) {
-  int32_t capacity = (int32_t)length * 4 + 64;
-  for (int attempt = 0; attempt < 2; attempt++) {
-    char *buffer = malloc((size_t)capacity);
-    if (buffer == NULL) return -1;
-    UIDNAInfo info = UIDNA_INFO_INITIALIZER;
-    UErrorCode error = U_ZERO_ERROR;
-    int32_t written = uidna_nameToASCII_UTF8(idna, input, (int32_t)length, buffer, capacity, &info, &error);
-    if (error == U_BUFFER_OVERFLOW_ERROR) {
-      free(buffer);
-      capacity = written + 1;
-      continue;
-    }
-    if (U_FAILURE(error)) {
-      free(buffer);
-      return -1;
-    }
-    // CheckHyphens is false in the URL Standard; VerifyDnsLength is be_strict.
-    uint32_t errors = info.errors & ~(uint32_t)(UIDNA_ERROR_LEADING_HYPHEN | UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4);
-    if (!be_strict) {
-      errors &= ~(uint32_t)(UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG | UIDNA_ERROR_DOMAIN_NAME_TOO_LONG);
-    }
-    if (errors != 0) {
-      free(buffer);
-      *failed_errors = errors;
-      return 1;
-    }
-    *output = buffer;
-    *output_length = (size_t)written;
-    return 0;
-  }
-  return -1;
 }
