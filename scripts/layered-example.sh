@@ -11,7 +11,11 @@
 #      (boot + main) against `snapgen run -s runtime.snapshot.bin src/from-source.js` (boot +
 #      resolving and evaluating the same app from source + main), as whole processes;
 #   4. the same two boots inside the process, from `snapgen run --timing` (median of N runs):
-#      boot phases + main, against boot phases + the script, without the process start-up.
+#      boot phases + main, against boot phases + the script, without the process start-up;
+#   5. what two-byte sources cost: a scratch copy of the app whose characters above U+00FF
+#      (a few, mostly in comments) are replaced by '?', so that V8 keeps every module's source
+#      as a one-byte string; its blob size and in-process boot + main beside the real app's
+#      (measurement only: the copy's output is not checked).
 #   scripts/layered-example.sh [runs]       (default 20)
 # Results: .build/layered-example/report.txt (and hyperfine's JSON beside it).
 set -euo pipefail
@@ -89,6 +93,40 @@ s = timed(["-s", f"{app}/runtime.snapshot.bin", f"{app}/src/from-source.js", "le
 print(f"app snapshot:              boot {a[0]:.2f} ms + main {a[1]:.2f} ms = {a[2]:.2f} ms (medians of {runs})")
 print(f"runtime snapshot + source: boot {s[0]:.2f} ms + script {s[1]:.2f} ms = {s[2]:.2f} ms")
 print(f"ratio (in process): {s[2] / a[2]:.1f}x")
+PY
+
+# 5. The one-byte scratch copy.
+rm -rf "$work/latin1" && mkdir -p "$work/latin1"
+cp -r "$app/src" "$app/vendor" "$work/latin1/"
+sed 's|"base": "runtime.snapshot.bin"|"base": "../../../'"$app"'/runtime.snapshot.bin"|' "$app/snapgen.json" > "$work/latin1/snapgen.json"
+python3 - "$work/latin1" <<'PY'
+import pathlib, sys
+for path in pathlib.Path(sys.argv[1]).rglob("*.*js"):
+    text = path.read_text(encoding="utf-8")
+    narrowed = "".join(c if ord(c) < 0x100 else "?" for c in text)
+    if narrowed != text:
+        path.write_text(narrowed, encoding="utf-8")
+PY
+"$snapgen" build "$work/latin1" -o "$work/latin1.snapshot.bin" --no-cache >&2
+python3 - "$snapgen" "$work" "$runs" >> "$work/in-process.txt" <<'PY'
+import json, re, statistics, subprocess, sys
+snapgen, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def raw(path):
+    out = subprocess.run([snapgen, "inspect", path, "--json"], capture_output=True, check=True).stdout
+    return json.loads(out)["rawSize"]
+def boot_and_main(path):
+    totals = []
+    for _ in range(runs):
+        err = subprocess.run([snapgen, "run", "--timing", path, "let y = 3;"], capture_output=True, text=True, check=True).stderr
+        totals.append(float(re.search(r"total ([0-9.]+) ms", err).group(1)) + float(re.search(r"main: ([0-9.]+) ms", err).group(1)))
+    return statistics.median(totals)
+# Alternate the two, so that a change of load hits both.
+real, narrowed = [], []
+for _ in range(2):
+    real.append(boot_and_main(f"{work}/app.snapshot.bin"))
+    narrowed.append(boot_and_main(f"{work}/latin1.snapshot.bin"))
+print(f"two-byte sources: app blob {raw(f'{work}/app.snapshot.bin')} bytes, one-byte copy {raw(f'{work}/latin1.snapshot.bin')} bytes; "
+      f"boot + main {statistics.mean(real):.2f} ms against {statistics.mean(narrowed):.2f} ms (means of two medians of {runs})")
 PY
 
 python3 - "$work" "$module_bytes" "$load_before" "$(load)" > "$work/report.txt" <<'PY'
