@@ -81,9 +81,14 @@ public struct LocalCache: Sendable {
   /// Stores snapshot bytes under a key (blob first, then the record that points at it), then
   /// evicts old entries when the cache is over its cap.
   public func store(_ bytes: [UInt8], for key: String, path: String = ActionRecord.outputPath) throws(Failure) {
+    try store(DigestedBytes(bytes), for: key, path: path)
+  }
+
+  /// ``store(_:for:path:)`` for bytes whose digest is already known.
+  func store(_ blob: DigestedBytes, for key: String, path: String = ActionRecord.outputPath) throws(Failure) {
     guard Self.isDigest(key) else { throw Failure(description: "invalid cache key \(key)") }
     try prepare()
-    let sha256 = InputDigest.sha256(bytes)
+    let bytes = blob.bytes, sha256 = blob.sha256
     let record = ActionRecord(sha256: sha256, size: bytes.count, path: path)
     try write(bytes, to: blobFolder + "/" + sha256)
     try write(record.encoded, to: actionFolder + "/" + key)
@@ -196,7 +201,7 @@ public struct LocalCache: Sendable {
     var template = Array("\(folder)/.tmp-\(getpid())-XXXXXX".utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw Failure(description: "cannot write in \(folder): \(String(cString: strerror(errno)))") }
-    let temporary = String(cString: template)
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }

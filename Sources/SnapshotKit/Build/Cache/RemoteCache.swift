@@ -26,17 +26,26 @@ public struct RemoteCache: Sendable {
   /// Entries that are malformed, truncated or do not match their digest count as missing.
   /// - Throws: when the server cannot be reached, times out or answers with an error.
   public func get(_ key: String, path: String = ActionRecord.outputPath) throws(RemoteCacheError) -> [UInt8]? {
+    try getDigested(key, path: path)?.bytes
+  }
+
+  /// ``get(_:path:)`` with the digest the bytes were checked against.
+  func getDigested(_ key: String, path: String = ActionRecord.outputPath) throws(RemoteCacheError) -> DigestedBytes? {
     guard let recordBytes = try fetch("ac/" + key), let record = ActionRecord.decode(recordBytes, path: path) else { return nil }
-    guard let bytes = try fetch("cas/" + record.sha256), bytes.count == record.size,
-      InputDigest.sha256(bytes) == record.sha256
-    else { return nil }
-    return bytes
+    guard let bytes = try fetch("cas/" + record.sha256), bytes.count == record.size else { return nil }
+    let blob = DigestedBytes(bytes)
+    return blob.sha256 == record.sha256 ? blob : nil
   }
 
   /// Uploads snapshot bytes under a key (blob, then record).
   public func put(_ bytes: [UInt8], for key: String, path: String = ActionRecord.outputPath) throws(RemoteCacheError) {
-    let record = ActionRecord(sha256: InputDigest.sha256(bytes), size: bytes.count, path: path)
-    try send("cas/" + record.sha256, bytes)
+    try put(DigestedBytes(bytes), for: key, path: path)
+  }
+
+  /// ``put(_:for:path:)`` for bytes whose digest is already known.
+  func put(_ blob: DigestedBytes, for key: String, path: String = ActionRecord.outputPath) throws(RemoteCacheError) {
+    let record = ActionRecord(sha256: blob.sha256, size: blob.bytes.count, path: path)
+    try send("cas/" + record.sha256, blob.bytes)
     try send("ac/" + key, record.encoded)
   }
 

@@ -48,23 +48,23 @@ public final class SnapshotCache: @unchecked Sendable {
       return (file, .hitLocal)
     }
     guard let cache = remote else { return nil }
-    let bytes: [UInt8]?
-    do { bytes = try cache.get(hex) } catch {
+    let blob: DigestedBytes?
+    do { blob = try cache.getDigested(hex) } catch {
       disableRemote(error)
       return nil
     }
-    guard let bytes, let file = Self.accept(bytes, for: key) else { return nil }
-    storeLocally(bytes, hex)
+    guard let blob, let file = Self.accept(blob.bytes, for: key) else { return nil }
+    storeLocally(blob, hex)
     return (file, .hitRemote)
   }
 
   /// Stores a freshly built snapshot (unsigned) under its key.
   public func store(_ file: SnapshotFile, for key: CacheKey) {
-    let bytes = file.serialized()
+    let blob = DigestedBytes(file.serialized())
     let hex = key.hex
-    storeLocally(bytes, hex)
+    storeLocally(blob, hex)
     if let cache = remote, !cache.settings.readOnly {
-      do { try cache.put(bytes, for: hex) } catch { disableRemote(error) }
+      do { try cache.put(blob, for: hex) } catch { disableRemote(error) }
     }
   }
 
@@ -75,10 +75,10 @@ public final class SnapshotCache: @unchecked Sendable {
     }
     guard let cache = remote else { return nil }
     do {
-      guard let bytes = try cache.get(directKey, path: BuildManifest.outputPath), let manifest = BuildManifest.decode(bytes) else {
-        return nil
-      }
-      try? local?.store(bytes, for: directKey, path: BuildManifest.outputPath)
+      guard let blob = try cache.getDigested(directKey, path: BuildManifest.outputPath),
+        let manifest = BuildManifest.decode(blob.bytes)
+      else { return nil }
+      try? local?.store(blob, for: directKey, path: BuildManifest.outputPath)
       return manifest
     } catch {
       disableRemote(error)
@@ -90,9 +90,10 @@ public final class SnapshotCache: @unchecked Sendable {
   func storeManifest(_ manifest: BuildManifest, directKey: String) {
     let bytes = manifest.encoded
     guard !bytes.isEmpty else { return }
-    try? local?.store(bytes, for: directKey, path: BuildManifest.outputPath)
+    let blob = DigestedBytes(bytes)
+    try? local?.store(blob, for: directKey, path: BuildManifest.outputPath)
     if let cache = remote, !cache.settings.readOnly {
-      do { try cache.put(bytes, for: directKey, path: BuildManifest.outputPath) } catch { disableRemote(error) }
+      do { try cache.put(blob, for: directKey, path: BuildManifest.outputPath) } catch { disableRemote(error) }
     }
   }
 
@@ -105,9 +106,9 @@ public final class SnapshotCache: @unchecked Sendable {
     return file
   }
 
-  private func storeLocally(_ bytes: [UInt8], _ hex: String) {
+  private func storeLocally(_ blob: DigestedBytes, _ hex: String) {
     guard let cache = local else { return }
-    do { try cache.store(bytes, for: hex) } catch {
+    do { try cache.store(blob, for: hex) } catch {
       warnings.append(Diagnostic(.warning, "the local snapshot cache is not used: \(error.description)"))
       local = nil
     }
