@@ -1,4 +1,4 @@
-public import BundleResolver
+import BundleResolver
 
 /// A layered build must not take from the runtime what it relies on later: a global the base
 /// installed that becomes read-only or non-configurable, an object the base installed (its

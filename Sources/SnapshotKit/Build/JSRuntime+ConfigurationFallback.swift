@@ -1,4 +1,4 @@
-public import BundleResolver
+import BundleResolver
 public import SnapgenCrypto
 
 extension JSRuntime {

@@ -1,5 +1,5 @@
 import Glibc
-public import SnapgenCrypto
+import SnapgenCrypto
 import Synchronization
 
 /// The signature checks this process has already passed, by file version, so that booting the

@@ -1,4 +1,4 @@
-public import BundleResolver
+import BundleResolver
 
 /// The cache consulted before any child process starts or any module is parsed: the
 /// configuration's ``BuildManifest`` names the key when the file system still matches it, and
