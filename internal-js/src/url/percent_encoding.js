@@ -1,11 +1,9 @@
 // Percent-encoding (URL Standard §1.3): the encode sets and UTF-8 percent-encode/decode.
 import {
   ArrayPrototypePush,
-  NumberPrototypeToString,
   SafeUint8Array,
   StringFromCharCode,
   StringPrototypeCharCodeAt,
-  StringPrototypeToUpperCase,
 } from "../primordials/index.js";
 import { utf8Encode } from "../encoding/text_encoder.js";
 import { TextDecoder } from "../encoding/text_decoder.js";
@@ -32,10 +30,10 @@ export const isComponentPercentEncode = (c) =>
 export const isFormUrlencodedPercentEncode = (c) =>
   isComponentPercentEncode(c) || c === 0x21 || (c >= 0x27 && c <= 0x29) || c === 0x7e;
 
-const hex = [];
-for (let i = 0; i < 256; i++) {
-  hex[i] = "%" + StringPrototypeToUpperCase(i < 16 ? "0" + NumberPrototypeToString(i, 16) : NumberPrototypeToString(i, 16));
-}
+// "%XY" for a byte, built when needed: a table of the 256 strings made at top level would be
+// 473 heap objects in every snapshot, deserialised at every boot.
+const hexDigits = "0123456789ABCDEF";
+const percentByte = (b) => "%" + hexDigits[b >> 4] + hexDigits[b & 15];
 
 /** "UTF-8 percent-encode" a whole string with the given set (spaceAsPlus for forms). */
 export function utf8PercentEncodeString(input, inSet, spaceAsPlus = false) {
@@ -51,7 +49,7 @@ export function utf8PercentEncodeString(input, inSet, spaceAsPlus = false) {
     for (let i = 0; i < input.length; i++) {
       const c = StringPrototypeCharCodeAt(input, i);
       if (spaceAsPlus && c === 0x20) out += "+";
-      else if (inSet(c)) out += hex[c];
+      else if (inSet(c)) out += percentByte(c);
       else out += input[i];
     }
     return out;
@@ -60,7 +58,7 @@ export function utf8PercentEncodeString(input, inSet, spaceAsPlus = false) {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (spaceAsPlus && b === 0x20) out += "+";
-    else if (inSet(b)) out += hex[b];
+    else if (inSet(b)) out += percentByte(b);
     else out += StringFromCharCode(b);
   }
   return out;
