@@ -94,7 +94,8 @@ struct LayeredSnapshotTests {
     configuration.ops = [OpDescriptor(name: "op_b", kind: .sync, arity: 0)]
     let message = buildError(configuration)
     #expect(message.contains("base.bin: error: the app's op table differs from the base snapshot's"))
-    #expect(message.contains("op_a") && message.contains("op_b"))
+    #expect(message.contains("missing in the app: op_a"), "\(message)")
+    #expect(message.contains("not in the base: op_b"), "\(message)")
   }
 
   @Test("an app that freezes or removes globals the runtime installed fails the build")

@@ -29,7 +29,7 @@ typedef enum sg_status {
   SG_NOT_INITIALIZED = 2,          ///< sg_v8_initialize has not run.
   SG_ALREADY_INITIALIZED = 3,      ///< sg_v8_initialize ran before.
   // 4 is unused: refusing isolate kinds V8 10.2 cannot mix is Swift's rule (V8Isolate).
-  SG_SNAPSHOT_NOT_EXTENSIBLE = 5,  ///< No longer returned: a creator may start from a base blob.
+  // 5 is unused: it refused a creator on a base blob, which app snapshots now do.
   SG_NO_CONTEXT = 6,               ///< V8 could not create a context.
   SG_OPS_NOT_INSTALLED = 7,        ///< core.ops could not be installed.
   SG_SERIALIZED = 8,               ///< The runtime was serialised and can no longer run code.

@@ -52,7 +52,7 @@ struct BaseSnapshot {
     do { try environment.check(file.metadata) } catch {
       if case .opTableMismatch(let difference) = error {
         throw refuse(
-          "the app's op table differs from the base snapshot's: \(difference)",
+          "the app's op table differs from the base snapshot's: \(difference.described(snapshot: "the base", runtime: "the app"))",
           notes: ["an app built on a base uses the base's ops; give it the same \"ops\" as the base's snapgen.json (`snapgen inspect \(display)` lists them)"])
       }
       throw refuse("the base snapshot is incompatible with this build: \(error)")

@@ -10,7 +10,6 @@ enum ShimMessage {
     switch status {
     case SG_NOT_INITIALIZED: "V8 is not initialised in this process"
     case SG_ALREADY_INITIALIZED: "V8 is already initialised in this process"
-    case SG_SNAPSHOT_NOT_EXTENSIBLE: "a snapshot cannot be extended; build from sources"
     case SG_NO_CONTEXT: "V8 could not create a context"
     case SG_OPS_NOT_INSTALLED: "could not install core.ops"
     case SG_SERIALIZED: "the runtime was serialised and can no longer run code"

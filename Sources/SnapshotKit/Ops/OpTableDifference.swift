@@ -26,10 +26,14 @@ public struct OpTableDifference: Equatable, Sendable, CustomStringConvertible {
 
   public var isEmpty: Bool { missing.isEmpty && extra.isEmpty && reordered.isEmpty && changed.isEmpty }
 
-  public var description: String {
+  public var description: String { described(snapshot: "the snapshot", runtime: "the runtime") }
+
+  /// The difference in words, naming the two sides: for an app built on a base snapshot the
+  /// "runtime" side is the app (`described(snapshot: "the base", runtime: "the app")`).
+  public func described(snapshot: String, runtime: String) -> String {
     var parts: [String] = []
-    if !missing.isEmpty { parts.append("missing in the runtime: \(missing.joined(separator: ", "))") }
-    if !extra.isEmpty { parts.append("not in the snapshot: \(extra.joined(separator: ", "))") }
+    if !missing.isEmpty { parts.append("missing in \(runtime): \(missing.joined(separator: ", "))") }
+    if !extra.isEmpty { parts.append("not in \(snapshot): \(extra.joined(separator: ", "))") }
     if !reordered.isEmpty { parts.append("reordered: \(reordered.joined(separator: ", "))") }
     if !changed.isEmpty { parts.append("changed kind or arity: \(changed.joined(separator: ", "))") }
     if parts.isEmpty { parts.append("the native reference layout differs (built by another snapgen version)") }
