@@ -46,6 +46,32 @@ struct AnatomyCommandTests {
     #expect((heapSnapshot as? [String: Any])?["nodes"] != nil)
   }
 
+  @Test("an app snapshot on a base is inspected without V8's flag statistics, against an empty app on the same base")
+  func appOnBase() async throws {
+    let tree = try TemporaryTree([
+      "base/snapgen.json": #"{"entryPoints": ["lib.js"]}"#,
+      "base/lib.js": "export const table = Array.from({ length: 5000 }, (_, i) => i + 0.5);\n",
+      "app/snapgen.json": #"{"entryPoints": ["app.js"], "base": "../base.bin"}"#,
+      "app/app.js": "import { table } from 'base:lib';\nexport const mine = Array.from({ length: 20000 }, (_, i) => i + 0.25);\nexport const sum = table.length;\n",
+    ])
+    let base = try await SnapgenCLI.run(["build", tree("base"), "-o", tree("base.bin"), "--no-cache"])
+    try #require(base.status == 0, "\(base)")
+    let result = try await SnapgenCLI.run(["anatomy", tree("app"), "--json", "--boots", "2"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let modules = try #require(report["modules"] as? [[String: Any]])
+    #expect(modules.map { $0["name"] as? String } == ["app.js"])
+    #expect((modules.first?["bytes"] as? Int ?? 0) >= 160_000, "the app's own 20000 doubles")
+    let floor = try #require(report["floor"] as? [String: Any])
+    #expect(floor["base"] as? String == "../base.bin")
+    // The empty app on the base carries the base's table: more heap than V8's own floor.
+    let bare = try await SnapgenCLI.run(["anatomy", tree("base"), "--json", "--boots", "0"])
+    let bareFloor = try #require((try JSONSerialization.jsonObject(with: Data(bare.stdout.utf8)) as? [String: Any])?["floor"] as? [String: Any])
+    #expect((floor["heapBytes"] as? Int ?? 0) >= (bareFloor["heapBytes"] as? Int ?? .max) + 40_000)
+    let text = try await SnapgenCLI.run(["anatomy", tree("app"), "--boots", "0"])
+    #expect(text.stdout.contains("an empty module's snapshot on the base ../base.bin (V8's and the base's share)"), "\(text)")
+  }
+
   @Test("module names that look like markup are escaped in the HTML report")
   func hostileNames() async throws {
     let name = "<img src=x onerror=alert(1)>&\"q'.js"

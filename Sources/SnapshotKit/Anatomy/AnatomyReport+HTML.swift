@@ -34,7 +34,7 @@ extension AnatomyReport {
 
   private var floorNote: String {
     guard let floor else { return "" }
-    return " · an empty module's snapshot: blob \(Self.bytes(floor.blobBytes)), heap \(Self.bytes(floor.heapBytes))"
+    return " · an empty module's snapshot\(floor.base.map { " on the base \(Self.escape($0))" } ?? ""): blob \(Self.bytes(floor.blobBytes)), heap \(Self.bytes(floor.heapBytes))"
   }
 
   private static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]

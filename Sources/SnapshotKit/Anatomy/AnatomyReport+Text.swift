@@ -12,7 +12,7 @@ extension AnatomyReport {
         + "\(heapObjects) objects, \(Self.bytes(heapBytes))")
     if let floor {
       lines.append(
-        "an empty module's snapshot (V8's own share): blob \(Self.bytes(floor.blobBytes)), heap \(floor.heapObjects) objects, "
+        "an empty module's snapshot\(floor.base.map { " on the base \($0) (V8's and the base's share)" } ?? " (V8's own share)"): blob \(Self.bytes(floor.blobBytes)), heap \(floor.heapObjects) objects, "
           + "\(Self.bytes(floor.heapBytes))")
     }
     lines.append("")

@@ -107,10 +107,13 @@ public struct AnatomyReport: Sendable, Codable {
   /// The same build of an empty module: what V8 itself puts in every snapshot.
   public var floor: Floor?
 
-  /// An empty module's snapshot, built with the same flags and options.
+  /// An empty module's snapshot, built with the same flags and options (on the same base, for an
+  /// app snapshot).
   public struct Floor: Sendable, Codable, Equatable {
     public var blobBytes: Int
     public var heapObjects: Int
     public var heapBytes: Int
+    /// The base snapshot the empty module was built on (as the configuration names it), or nil.
+    public var base: String?
   }
 }

@@ -40,7 +40,11 @@ public struct SnapshotAnatomy: Sendable {
   /// - Throws: the build's diagnostics, or a diagnostic for a heap snapshot or boot that failed.
   public func run() throws(DiagnosticError) -> AnatomyReport {
     var inspecting = configuration
-    if !inspecting.v8Flags.contains(Self.statisticsFlag) { inspecting.v8Flags.append(Self.statisticsFlag) }
+    // An app on a base must use the base's V8 flags, so it is inspected without V8's
+    // serialisation statistics (which a flag turns on).
+    if configuration.base == nil && !inspecting.v8Flags.contains(Self.statisticsFlag) {
+      inspecting.v8Flags.append(Self.statisticsFlag)
+    }
     var inspectedBuild = IsolatedBuild(configuration: inspecting, executable: executable)
     inspectedBuild.timeout = timeout
     let inspected = try inspectedBuild.buildInspectingHeap()
@@ -87,8 +91,8 @@ public struct SnapshotAnatomy: Sendable {
       floor: floor)
   }
 
-  /// Builds an empty module with the same flags and options: what V8 itself puts in every
-  /// snapshot, to compare with.
+  /// Builds an empty module with the same flags and options (and on the same base, for an app
+  /// snapshot): what V8 itself, or V8 and the base, put in every such snapshot, to compare with.
   private func buildFloor() throws(DiagnosticError) -> AnatomyReport.Floor? {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapgen-anatomy-floor-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -101,12 +105,16 @@ public struct SnapshotAnatomy: Sendable {
     var empty = BuildConfiguration(root: folder, entryPoints: ["empty.js"])
     empty.v8Flags = configuration.v8Flags
     empty.options = configuration.options
+    empty.base = configuration.base
+    empty.baseTrustedKeys = configuration.baseTrustedKeys
+    empty.ops = configuration.ops
     var build = IsolatedBuild(configuration: empty, executable: executable)
     build.timeout = timeout
     let inspected = try build.buildInspectingHeap()
     guard let graph = try? HeapGraph(json: inspected.heap.heapSnapshot) else { return nil }
     return AnatomyReport.Floor(
-      blobBytes: inspected.output.file.header.rawSize, heapObjects: graph.count, heapBytes: graph.selfSizes.reduce(0, +))
+      blobBytes: inspected.output.file.header.rawSize, heapObjects: graph.count, heapBytes: graph.selfSizes.reduce(0, +),
+      base: configuration.base.map { BaseSnapshot.location(of: $0, from: configuration.root) })
   }
 
   static let estimateMethod =
