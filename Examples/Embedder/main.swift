@@ -2,10 +2,14 @@
 // them, and a runtime booted from that snapshot.
 //
 //   swift run snapgen-embedder-example
-import Foundation
+//
+// It imports FoundationEssentials, not Foundation, as SnapshotKit does: a runtime process then
+// does not load full Foundation and its own copy of ICU.
+import FoundationEssentials
+import Glibc
 import SnapshotKit
 
-let jsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("js").path
+let jsFolder = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "js").path
 
 do {
   // 1. The op table is declared once, in js/ops.json: snapgen reads it to build (snapgen.json
@@ -39,8 +43,9 @@ do {
   try runtime.evaluate("log(greet('embedder'))")
   try runtime.evaluate("lookup('answer').then((text) => log(text))")
   try runtime.runEventLoop()
-  print(String(format: "booted in %.2f ms", runtime.timings.total.milliseconds))
+  print("booted in \((runtime.timings.total.milliseconds * 100).rounded() / 100) ms")
 } catch {
-  FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+  let message = Array("error: \(error)\n".utf8)
+  _ = write(STDERR_FILENO, message, message.count)
   exit(1)
 }
