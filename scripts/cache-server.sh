@@ -40,7 +40,9 @@ pid $folder/nginx.pid;
 error_log $folder/error.log warn;
 events { worker_connections 64; }
 http {
-  access_log $folder/access.log;
+  # The connection number and its request count show whether a client reuses connections.
+  log_format snapgen '\$connection \$connection_requests "\$request" \$status';
+  access_log $folder/access.log snapgen;
   client_body_temp_path $folder/temp/body;
   proxy_temp_path $folder/temp/proxy;
   fastcgi_temp_path $folder/temp/fastcgi;

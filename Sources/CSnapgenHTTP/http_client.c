@@ -39,7 +39,7 @@ static struct {
   CURLcode (*easy_setopt)(CURL *, int, ...);
   CURLcode (*easy_perform)(CURL *);
   CURLcode (*easy_getinfo)(CURL *, int, ...);
-  void (*easy_cleanup)(CURL *);
+  void (*easy_reset)(CURL *);
   const char *(*easy_strerror)(CURLcode);
   struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
   void (*slist_free_all)(struct curl_slist *);
@@ -48,6 +48,12 @@ static struct {
 } curl;
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+
+// One handle for the whole process, so that its requests share libcurl's connection cache: a
+// build's four requests (manifest and snapshot, each a record and a blob) reuse one connection,
+// and over HTTPS one TLS handshake. Requests take turns on it.
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static CURL *shared_handle;
 
 static void load_library(void) {
   void *handle = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
@@ -67,7 +73,7 @@ static void load_library(void) {
   SG_LOAD(easy_setopt, "curl_easy_setopt")
   SG_LOAD(easy_perform, "curl_easy_perform")
   SG_LOAD(easy_getinfo, "curl_easy_getinfo")
-  SG_LOAD(easy_cleanup, "curl_easy_cleanup")
+  SG_LOAD(easy_reset, "curl_easy_reset")
   SG_LOAD(easy_strerror, "curl_easy_strerror")
   SG_LOAD(slist_append, "curl_slist_append")
   SG_LOAD(slist_free_all, "curl_slist_free_all")
@@ -115,8 +121,15 @@ int sg_http_request(const char *method, const char *url, const char *authorizati
                     sg_http_response *response) {
   memset(response, 0, sizeof *response);
   if (sg_http_load(response->error, sizeof response->error) != 0) return -2;
-  CURL *handle = curl.easy_init();
+  pthread_mutex_lock(&shared_lock);
+  if (shared_handle) {
+    curl.easy_reset(shared_handle);  // options go; cached connections stay
+  } else {
+    shared_handle = curl.easy_init();
+  }
+  CURL *handle = shared_handle;
   if (!handle) {
+    pthread_mutex_unlock(&shared_lock);
     snprintf(response->error, sizeof response->error, "libcurl could not create a request");
     return -1;
   }
@@ -167,9 +180,13 @@ int sg_http_request(const char *method, const char *url, const char *authorizati
     result = -1;
   }
   free(into.bytes);
+  // Nothing the next request could read may stay behind on the handle.
+  curl.easy_setopt(handle, SG_CURLOPT_HTTPHEADER, (void *)NULL);
+  curl.easy_setopt(handle, SG_CURLOPT_ERRORBUFFER, (void *)NULL);
+  curl.easy_setopt(handle, SG_CURLOPT_WRITEDATA, (void *)NULL);
+  pthread_mutex_unlock(&shared_lock);
   curl.slist_free_all(headers);
   free(authorization_line);
-  curl.easy_cleanup(handle);
   return result;
 }
 

@@ -68,6 +68,22 @@ struct RemoteCacheTests {
     #expect(run.stdout == "string\n", "\(run)")
   }
 
+  @Test("a warm build's requests (manifest and snapshot, record and blob each) share one connection")
+  func oneConnection() async throws {
+    let log = (store as NSString).deletingLastPathComponent + "/access.log"
+    let cold = try await build("cold.bin", cache: "cache-a")
+    #expect(cold.result.status == 0, "\(cold.result)")
+    let before = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    let warm = try await build("warm.bin", cache: "cache-b")
+    #expect(warm.outcome == "hit-remote", "\(warm.result)")
+    let after = try String(contentsOfFile: log, encoding: .utf8)
+    // scripts/cache-server.sh logs "<connection> <request on it> \"<request>\" <status>".
+    let lines = after.dropFirst(before.count).split(separator: "\n")
+    #expect(lines.count == 4, "\(lines)")
+    #expect(Set(lines.map { $0.split(separator: " ")[0] }).count == 1, "\(lines)")
+    #expect(lines.map { $0.split(separator: " ")[1] } == ["1", "2", "3", "4"], "\(lines)")
+  }
+
   @Test("concurrent builds of the same key all succeed with identical snapshots")
   func concurrent() async throws {
     async let a = build("a.bin", cache: "cache-a")
