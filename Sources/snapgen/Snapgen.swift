@@ -24,15 +24,18 @@ struct Snapgen: ParsableCommand {
     main(nil)
   }
 
-  /// `snapgen run …` is the path a runtime process takes on every start. ArgumentParser's root
-  /// parse first builds the argument sets of every subcommand (reflection and protocol-conformance
-  /// lookups: about 10 M instructions); parsing `RunCommand` alone skips the others. Whatever that
-  /// parse refuses (help, errors) returns here and goes the usual way, so every message stays the
-  /// same.
+  /// `snapgen run …` is the path a runtime process takes on every start, and `snapgen build`
+  /// on a cache hit does little else. ArgumentParser's root parse first builds the argument sets
+  /// of every subcommand (reflection and protocol-conformance lookups: about 10 M instructions);
+  /// parsing the named subcommand alone skips the others. Whatever that parse refuses (help,
+  /// errors) returns here and goes the usual way, so every message stays the same. Commands with
+  /// subcommands of their own (`cache`) always go the usual way.
   private static func runWithoutCommandTree() {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard arguments.first == RunCommand.configuration.commandName,
-      var command = try? RunCommand.parse(Array(arguments.dropFirst()))
+    guard let name = arguments.first,
+      let type = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+      type.configuration.subcommands.isEmpty,
+      var command = try? type.parse(Array(arguments.dropFirst()))
     else { return }
     do {
       try command.run()
