@@ -26,7 +26,7 @@ extension BenchReport {
     if let pool = poolAcquire, let acquire = pool["acquire"] {
       // Its own line, in microseconds: an acquire is not a boot and never enters the ratios.
       lines.append(String(
-        cFormat: "pool acquire (runtime booted ahead, %d acquires): median %.1f µs, p99 %.1f µs, max %.1f µs",
+        cFormat: "pool acquire (runtime booted ahead, %ld acquires): median %.1f µs, p99 %.1f µs, max %.1f µs",
         acquire.count, acquire.median * 1000, acquire.p99 * 1000, acquire.max * 1000))
       if let call = pool["firstCall"] {
         lines.append(String(cFormat: "  then first call on it: median %.3f ms", call.median))
