@@ -110,6 +110,10 @@ public struct LocalCache: Sendable {
 
   /// Counts the entries and their size.
   public func usage() throws(Failure) -> Usage {
+    var status = stat()
+    if stat(folder, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+      throw Failure(description: "the cache folder \(folder) is not a folder")
+    }
     let blobs = files(in: blobFolder)
     let records = files(in: actionFolder)
     let bytes = (blobs + records).reduce(Int64(0)) { $0 + $1.size }
