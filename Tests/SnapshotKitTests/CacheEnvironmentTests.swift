@@ -54,6 +54,12 @@ struct CacheEnvironmentTests {
   func folderIsAFile() throws {
     let tree = try TemporaryTree(["cache": "not a folder\n"])
     #expect(throws: LocalCache.Failure.self) { try LocalCache(folder: tree("cache")).usage() }
+    // Its format folder a file, or the folder a symbolic link loop.
+    try tree.write(["other/v1": "not a folder\n"])
+    #expect(throws: LocalCache.Failure.self) { try LocalCache(folder: tree("other")).usage() }
+    try FileManager.default.createSymbolicLink(atPath: tree("loop-a"), withDestinationPath: "loop-b")
+    try FileManager.default.createSymbolicLink(atPath: tree("loop-b"), withDestinationPath: "loop-a")
+    #expect(throws: LocalCache.Failure.self) { try LocalCache(folder: tree("loop-a")).usage() }
     // A missing folder is an empty cache.
     #expect(try LocalCache(folder: tree("missing")).usage().snapshots == 0)
   }
