@@ -54,12 +54,8 @@ struct AnatomyCommand: ParsableCommand {
       anatomy.boots = boots
       if let bench { anatomy.bench = try Self.loadBench(bench) }
       anatomy.heapSnapshotDestination = heapSnapshot
+      anatomy.htmlDestination = html
       report = try anatomy.run()
-      if let html {
-        do { _ = try AtomicFileWriter.write(Array(report.html.utf8), to: html) } catch {
-          throw DiagnosticError([.error("cannot write the report: \(error.reason)", file: html)])
-        }
-      }
     } catch {
       throw diagnostics.fail(error.diagnostics)
     }

@@ -66,7 +66,7 @@ struct CachePruneCommand: ParsableCommand {
 
   @OptionGroup var options: CacheFolderOptions
 
-  @Option(help: ArgumentHelp("Keep at most this much, e.g. 500M (default 0: remove everything).", valueName: "size"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Keep at most this much, e.g. 500M (default 0: remove everything).", valueName: "size"))
   var maxSize: String = "0"
 
   func run() throws {

@@ -15,7 +15,7 @@ struct CacheOptions: ParsableArguments {
     valueName: "folder"))
   var cacheDir: String?
 
-  @Option(help: ArgumentHelp("The local cache's size cap, e.g. 500M or 2G (default 2G; also SNAPGEN_CACHE_MAX_SIZE).", valueName: "size"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("The local cache's size cap, e.g. 500M or 2G (default 2G; also SNAPGEN_CACHE_MAX_SIZE).", valueName: "size"))
   var cacheMaxSize: String?
 
   @Option(help: ArgumentHelp(

@@ -52,10 +52,12 @@ struct RunCommand: ParsableCommand {
   }
 
   /// `snapgen run app.snapshot.bin [args…]`: the first argument is a snapshot file, not a
-  /// script, when it starts with snapgen's magic bytes.
+  /// script, when it starts with snapgen's magic bytes or is named `*.bin` (so an emptied or
+  /// damaged app snapshot is refused as a snapshot instead of running as an empty module).
   private var appSnapshot: String? {
-    guard snapshot == nil, fromSources == nil, let script,
-      let prefix = try? FileBytes.readPrefix(script, count: SnapshotHeader.magic.count),
+    guard snapshot == nil, fromSources == nil, let script else { return nil }
+    if script.hasSuffix(".bin") && FilePaths.kind(of: script) == .file { return script }
+    guard let prefix = try? FileBytes.readPrefix(script, count: SnapshotHeader.magic.count),
       prefix.bytes == SnapshotHeader.magic
     else { return nil }
     return script
@@ -94,7 +96,12 @@ struct RunCommand: ParsableCommand {
         if script == nil && eval == nil {
           // An app snapshot: its header names the main function to call.
           let file: SnapshotFile
-          do { file = try SnapshotFile.load(contentsOf: snapshot) } catch { throw RuntimeError.io("\(error)") }
+          do { file = try SnapshotFile.load(contentsOf: snapshot) } catch {
+            switch error {
+            case .invalid(let problem): throw RuntimeError.snapshot(problem)
+            case .unreadable(let problem): throw RuntimeError.io("cannot read snapshot \(snapshot): \(problem.reason)")
+            }
+          }
           guard let function = file.metadata.main else {
             Terminal.error("\(snapshot): error: the snapshot has no main function (\"main\" in snapgen.json); give a script or --eval")
             throw ExitCode.failure
@@ -142,10 +149,12 @@ struct RunCommand: ParsableCommand {
       defer {
         if timing { Terminal.error(String(cFormat: "script (resolve, evaluate, run): %.3f ms", (ContinuousClock.now - started).milliseconds)) }
       }
+      // A missing or unreadable script is not a thrown value: no --throw-sites hint for it.
+      let scriptIsFile = FilePaths.kind(of: script) == .file
       do {
         code = try runtime.runMain(scriptAt: script)
       } catch {
-        throw Terminal.fail(error.diagnostics.map(withThrowSiteHint))
+        throw Terminal.fail(scriptIsFile ? error.diagnostics.map(withThrowSiteHint) : error.diagnostics)
       }
       if code != 0 { throw ExitCode(code) }
     }

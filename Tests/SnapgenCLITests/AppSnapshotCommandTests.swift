@@ -60,7 +60,7 @@ struct AppSnapshotCommandTests {
     ])
     let build = try await SnapgenCLI.run(["build", tree("app"), "-o", tree("app.bin")])
     #expect(build.status == 1)
-    #expect(build.stderr.contains("snapgen.json: error: 'main' app.js#start: main 'start' is not a function: the export is not a function"), "\(build.stderr)")
+    #expect(build.stderr.contains("snapgen.json:1:29: error: 'main' app.js#start: main 'start' is not a function: the export is not a function"), "\(build.stderr)")
     #expect(!FileManager.default.fileExists(atPath: tree("app.bin")))
   }
 

@@ -26,6 +26,9 @@ public struct SnapshotAnatomy: Sendable {
   public var biggestObjects = 5
   /// Where to write V8's raw heap snapshot (Chrome DevTools reads it), if anywhere.
   public var heapSnapshotDestination: String?
+  /// Where to write the report as HTML (``AnatomyReport/html``), if anywhere. Like the heap
+  /// snapshot's destination, it is refused when it names one of the build's own inputs.
+  public var htmlDestination: String?
 
   /// Creates an anatomy of `configuration`, built with `executable`.
   public init(configuration: BuildConfiguration, executable: String) {
@@ -51,6 +54,8 @@ public struct SnapshotAnatomy: Sendable {
     var plainBuild = IsolatedBuild(configuration: configuration, executable: executable)
     plainBuild.timeout = timeout
     let shipped = try plainBuild.build()
+    let destinations = [("the heap snapshot", heapSnapshotDestination), ("the HTML report", htmlDestination)]
+    try OutputOverlap.check(outputs: destinations.compactMap { role, path in path.map { (role, $0) } }, inputs: shipped.inputFiles)
 
     if let path = heapSnapshotDestination {
       do { _ = try AtomicFileWriter.write(inspected.heap.heapSnapshot, to: path) } catch {
@@ -82,13 +87,19 @@ public struct SnapshotAnatomy: Sendable {
           boot.deserializeMilliseconds * Double(analysis.modules[index].objects) / Double(objects)
       }
     }
-    return AnatomyReport(
+    let report = AnatomyReport(
       configuration: configuration.configPath.map(FilePaths.display) ?? FilePaths.display(configuration.root),
       v8Version: metadata.v8Version, blobBytes: blobBytes, storedBytes: shipped.file.header.storedSize,
       inspectedBlobBytes: inspected.output.file.header.rawSize, heapObjects: analysis.heapObjects,
       heapBytes: analysis.heapBytes, modules: analysis.modules, unattributed: analysis.unattributed,
       spaces: inspected.heap.spaces, serialization: SerializationStatistics(parsing: inspected.printed), boot: boot,
       floor: floor)
+    if let path = htmlDestination {
+      do { _ = try AtomicFileWriter.write(Array(report.html.utf8), to: path) } catch {
+        throw DiagnosticError([.error("cannot write the report: \(error.reason)", file: path)])
+      }
+    }
+    return report
   }
 
   /// Builds an empty module with the same flags and options (and on the same base, for an app

@@ -14,6 +14,9 @@ public struct BuildOutput: Sendable {
   public var warnings: [Diagnostic]
   /// Whether the snapshot came from a cache (``CacheOutcome``).
   public var cache: CacheOutcome = .disabled
+  /// Files the build read that are not dependencies (the signing key, trusted keys): never
+  /// in the depfile, but never overwritten by ``write(to:depfile:createFolder:beforeRename:)``.
+  var otherInputs: [String] = []
 
   /// Creates an output.
   public init(file: SnapshotFile, inputFiles: [String], warnings: [Diagnostic]) {
@@ -33,11 +36,14 @@ extension BuildOutput {
   ///   - createFolder: create the output's folder first (plugin mode).
   ///   - beforeRename: called with the temporary file complete, before it replaces `output`
   ///     (fault injection for tests).
-  /// - Throws: a diagnostic naming the file that could not be written; `output` is then as it was.
+  /// - Throws: a diagnostic naming the file that could not be written, or an output that is one
+  ///   of the build's inputs (or the other output); `output` is then as it was.
   @discardableResult
   public func write(
     to output: String, depfile: String? = nil, createFolder: Bool = false, beforeRename: (() -> Void)? = nil
   ) throws(DiagnosticError) -> AtomicFileWriter.Outcome {
+    let outputs = [("the snapshot", output)] + (depfile.map { [("the depfile", $0)] } ?? [])
+    try OutputOverlap.check(outputs: outputs, inputs: inputFiles + otherInputs)
     if let depfile {
       let text: String
       do { text = try Depfile.render(target: output, inputs: inputFiles) } catch {

@@ -162,18 +162,17 @@ public struct SnapshotBuilder {
     -> SnapshotMetadata.MainRecord?
   {
     guard let text = configuration.main, let main = MainFunction(text) else { return nil }
-    let display = configuration.configPath.map(FilePaths.display)
     let path = FilePaths.canonical(FilePaths.join(configuration.root, main.module))
     guard let module = graph.modules.first(where: { $0.path == path && $0.kind == .javascript }) else {
-      throw DiagnosticError([.error(
+      throw DiagnosticError([configuration.configProblem(
         "'main' names '\(main.module)', which is not a module of the graph",
-        file: display, notes: ["the main module must be an entry point or imported by one"])])
+        key: "main", notes: ["the main module must be an entry point or imported by one"])])
     }
     do {
       let slot = try runtime.isolate.keepMain(module: moduleIds[module.id], export: main.export)
       return SnapshotMetadata.MainRecord(module: module.name, export: main.export, slot: slot)
     } catch {
-      throw DiagnosticError([.error("'main' \(text): \(error.message)", file: display)])
+      throw DiagnosticError([configuration.configProblem("'main' \(text): \(error.message)", key: "main")])
     }
   }
 

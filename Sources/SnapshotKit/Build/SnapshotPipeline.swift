@@ -35,6 +35,8 @@ public struct SnapshotPipeline: Sendable {
   public var signingKey: Ed25519.PrivateKey?
   /// The snapshot caches (local, remote) to consult and fill; nil builds without a cache.
   public var cacheSettings: CacheSettings?
+  /// The key file ``sign(withKeyFile:)`` read: an input the output must never overwrite.
+  private var signingKeyFile: String?
 
   /// Creates a pipeline.
   public init(configuration: BuildConfiguration, isolation: Isolation = .inProcess) {
@@ -47,6 +49,7 @@ public struct SnapshotPipeline: Sendable {
     do { signingKey = try SigningKeyFile.readPrivateKey(path) } catch {
       throw DiagnosticError([.error(error.reason, file: path)])
     }
+    signingKeyFile = path
   }
 
   /// Runs every stage and returns the snapshot with its inputs and warnings.
@@ -83,6 +86,7 @@ public struct SnapshotPipeline: Sendable {
 
   private func signed(_ unsigned: BuildOutput) throws(DiagnosticError) -> BuildOutput {
     var output = unsigned
+    output.otherInputs = [signingKeyFile].compactMap { $0 } + configuration.baseTrustedKeys
     if let signingKey {
       do { output.file = try output.file.signed(with: signingKey) } catch {
         throw DiagnosticError([.error(error.description)])

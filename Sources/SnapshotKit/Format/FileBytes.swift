@@ -22,9 +22,12 @@ public enum FileBytes {
 
   /// The file's bytes and its identity, when the file did not change while it was read (the
   /// identity is nil when it did, or when the file was shorter than its size said).
-  public static func readIdentified(_ path: String) throws(FileReadError) -> (bytes: [UInt8], identity: FileIdentity?) {
+  public static func readIdentified(_ path: String, maximumSize: Int? = nil) throws(FileReadError) -> (bytes: [UInt8], identity: FileIdentity?) {
     let file = try OpenFile(path)
     defer { close(file.descriptor) }
+    if let maximumSize, file.size > maximumSize {
+      throw FileReadError(path: path, reason: "it has \(file.size) bytes, more than the \(maximumSize) this reads")
+    }
     let bytes = try file.read(file.size, path: path)
     var after = stat()
     guard fstat(file.descriptor, &after) == 0, bytes.count == file.size else { return (bytes, nil) }

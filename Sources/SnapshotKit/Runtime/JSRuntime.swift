@@ -47,7 +47,12 @@ public final class JSRuntime {
     let identity: FileIdentity?
     // The file's identity serves only the signature memo: without trusted keys, one fstat.
     do {
-      (bytes, identity) = trustedKeys.isEmpty ? (try FileBytes.read(path), nil) : try FileBytes.readIdentified(path)
+      // No snapshot is larger than its format allows: a bigger file (a sparse 30 GB file) is
+      // refused before it is read, instead of exhausting memory.
+      let limit = SnapshotHeader.largestFileSize
+      (bytes, identity) =
+        trustedKeys.isEmpty
+        ? (try FileBytes.read(path, maximumSize: limit), nil) : try FileBytes.readIdentified(path, maximumSize: limit)
     } catch {
       throw .io("cannot read snapshot \(path): \(error.reason)")
     }

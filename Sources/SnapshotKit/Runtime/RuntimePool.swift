@@ -56,7 +56,7 @@ public final class RuntimePool: Sendable {
   ) throws(RuntimeError) {
     guard size >= 1 else { throw .engine("a runtime pool needs a size of at least 1 (got \(size))") }
     let bytes: [UInt8]
-    do { bytes = try FileBytes.read(path) } catch { throw .io("cannot read snapshot \(path): \(error.reason)") }
+    do { bytes = try FileBytes.read(path, maximumSize: SnapshotHeader.largestFileSize) } catch { throw .io("cannot read snapshot \(path): \(error.reason)") }
     let file: SnapshotFile
     do { file = try SnapshotFile.parse(bytes) } catch { throw .snapshot(error) }
     // The first boot checks compatibility and the signature, once for the whole pool.

@@ -15,7 +15,15 @@ extension SnapshotVerifier {
     }
     let base: SnapshotFile
     do { base = try SnapshotFile.load(contentsOf: path) } catch {
-      if case .unreadable = error { return fail("the base snapshot cannot be read: \(error)", .error) }
+      if case .unreadable = error {
+        // Without a config the recorded path is taken from the snapshot's folder, which need not
+        // be the folder the app was built from (`build src --entry app.js -o out/app.bin`).
+        let hint =
+          configuration == nil
+          ? " (the app records its base as '\(record.file)' from the folder it was built in; pass --config with that folder, or its snapgen.json)"
+          : ""
+        return fail("the base snapshot cannot be read: \(error)\(hint)", .error)
+      }
       return fail("the base snapshot is not valid: \(error)", .invalid)
     }
     if let signer = base.signature?.publicKey {

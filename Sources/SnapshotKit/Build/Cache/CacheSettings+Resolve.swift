@@ -21,7 +21,8 @@ extension CacheSettings {
   public static func resolve(
     _ choices: Choices, configuredRemoteURL: String? = nil, environment: [String: String]
   ) throws(DiagnosticError) -> CacheSettings? {
-    if choices.disabled || environment[Variable.disabled] == "1" { return nil }
+    let disabledByEnvironment = try switchVariable(Variable.disabled, in: environment)
+    if choices.disabled || disabledByEnvironment { return nil }
     var settings = CacheSettings(folder: (choices.folder ?? defaultFolder(environment: environment)).map(FilePaths.absolute))
     if let text = choices.maximumSize ?? environment[Variable.maximumSize].flatMap({ $0.isEmpty ? nil : $0 }) {
       guard let bytes = parseSize(text) else {
@@ -36,15 +37,31 @@ extension CacheSettings {
     if let seconds = choices.remoteTimeoutSeconds {
       timeout = seconds
     } else if let text = environment[Variable.remoteTimeout], !text.isEmpty {
-      guard let seconds = Int(text) else {
-        throw DiagnosticError([.error("\(Variable.remoteTimeout) must be a whole number of seconds, not '\(text)'")])
+      guard let seconds = Int(text), (1...3600).contains(seconds) else {
+        throw DiagnosticError([.error("\(Variable.remoteTimeout) must be a whole number of seconds from 1 to 3600, not '\(text)'")])
       }
       timeout = seconds
     }
-    let readOnly = choices.remoteReadOnly || environment[Variable.remoteReadOnly] == "1"
+    let readOnlyByEnvironment = try switchVariable(Variable.remoteReadOnly, in: environment)
+    let readOnly = choices.remoteReadOnly || readOnlyByEnvironment
+    // Name where the URL came from: a bad SNAPGEN_REMOTE_CACHE is otherwise a mystery.
+    let source =
+      choices.remoteURL != nil ? "--remote-cache"
+      : environment[Variable.remoteURL].map({ !$0.isEmpty }) == true ? Variable.remoteURL : "'remoteCache'"
     do { settings.remote = try RemoteCacheSettings(url: url, readOnly: readOnly, timeoutSeconds: timeout) } catch {
-      throw DiagnosticError([.error(error.description)])
+      throw DiagnosticError([.error("\(source): \(error.description)")])
     }
     return settings
+  }
+
+  /// An on/off variable (`SNAPGEN_NO_CACHE=1`): unset, empty or `0` is off, `1` is on, and
+  /// anything else is refused by name (`SNAPGEN_NO_CACHE=true` was silently ignored, so the
+  /// cache a user meant to turn off was used).
+  static func switchVariable(_ name: String, in environment: [String: String]) throws(DiagnosticError) -> Bool {
+    switch environment[name] {
+    case nil, "", "0": return false
+    case "1": return true
+    case let value?: throw DiagnosticError([.error("\(name) must be 1 (on) or 0 (off), not '\(value)'")])
+    }
   }
 }

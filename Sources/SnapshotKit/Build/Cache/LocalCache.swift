@@ -110,6 +110,15 @@ public struct LocalCache: Sendable {
 
   /// Counts the entries and their size.
   public func usage() throws(Failure) -> Usage {
+    // A missing folder is an empty cache; a file, a link loop or an unreadable path is not.
+    for path in [folder, root, actionFolder, blobFolder] {
+      var status = stat()
+      if stat(path, &status) != 0 {
+        if errno == ENOENT { break }
+        throw Failure(description: "cannot read the cache folder \(path): \(String(cString: strerror(errno)))")
+      }
+      guard status.st_mode & S_IFMT == S_IFDIR else { throw Failure(description: "the cache folder \(path) is not a folder") }
+    }
     let blobs = files(in: blobFolder)
     let records = files(in: actionFolder)
     let bytes = (blobs + records).reduce(Int64(0)) { $0 + $1.size }
