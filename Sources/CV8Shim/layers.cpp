@@ -132,12 +132,14 @@ extern "C" int sg_main_call(sg_runtime *runtime, size_t slot, const char *const 
   return 0;
 }
 
-extern "C" char *sg_promise_result_text(sg_runtime *runtime, int64_t promise_id) {
+extern "C" int sg_promise_result_number(sg_runtime *runtime, int64_t promise_id, double *value) {
   auto found = runtime->tracked.find(promise_id);
-  if (found == runtime->tracked.end()) return nullptr;
+  if (found == runtime->tracked.end()) return -1;
   sg::EnteredContext entered(runtime);
   v8::Local<v8::Promise> promise = found->second.Get(runtime->isolate);
-  if (promise->State() != v8::Promise::kFulfilled) return nullptr;
-  v8::TryCatch try_catch(runtime->isolate);
-  return sg::Duplicate(sg::ToUtf8(runtime->isolate, promise->Result()));
+  if (promise->State() != v8::Promise::kFulfilled) return -1;
+  v8::Local<v8::Value> result = promise->Result();
+  if (!result->IsNumber()) return 0;
+  *value = result.As<v8::Number>()->Value();
+  return 1;
 }

@@ -50,6 +50,31 @@ struct AppSnapshotCommandTests {
     #expect(run.stderr.contains("app.js#main: TypeError: no input"), "\(run.stderr)")
   }
 
+  @Test("only a number main returns is its exit code, and it must be a whole number from 0 to 255")
+  func mainResults() async throws {
+    let tree = try TemporaryTree()
+    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("runtime.bin")])
+    try tree.write([
+      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "app.js#main", "base": "../runtime.bin"}"#,
+      "app/app.js": """
+        export function main(args) {
+          return { number: 7, max: 255, string: "3", object: { valueOf: () => 4 }, huge: 2 ** 40, half: 1.5, minus: -1, nan: NaN, infinite: -Infinity }[args[0]];
+        }
+        """,
+    ])
+    let build = try await SnapgenCLI.run(["build", tree("app"), "-o", tree("app.bin")])
+    try #require(build.status == 0, "\(build.stderr)")
+    for (argument, status) in [("number", 7), ("max", 255), ("string", 0), ("object", 0), ("none", 0)] {
+      let run = try await SnapgenCLI.run(["run", tree("app.bin"), argument])
+      #expect(run.status == Int32(status), "\(argument): \(run)")
+    }
+    for (argument, shown) in [("huge", "1099511627776"), ("half", "1.5"), ("minus", "-1"), ("nan", "NaN"), ("infinite", "-Infinity")] {
+      let run = try await SnapgenCLI.run(["run", tree("app.bin"), argument])
+      #expect(run.status == 1, "\(argument): \(run)")
+      #expect(run.stderr.contains("app.js#main: main returned \(shown), which is not an exit code (a whole number from 0 to 255)"), "\(run.stderr)")
+    }
+  }
+
   @Test("a main that is not an exported function fails the build, and nothing is written")
   func mainNotAFunction() async throws {
     let tree = try TemporaryTree()

@@ -328,8 +328,9 @@ int sg_snapshot_keep_main(sg_runtime *runtime, int32_t module_id, const char *ex
 /// given strings; its result, awaited, is a tracked promise whose id goes to *promise_id.
 int sg_main_call(sg_runtime *runtime, size_t slot, const char *const *arguments,
                  int32_t argument_count, int64_t *promise_id, sg_error *error);
-/// String(value) of a fulfilled tracked promise (malloc'd), or NULL.
-char *sg_promise_result_text(sg_runtime *runtime, int64_t promise_id);
+/// The result of a fulfilled tracked promise when it is a Number: stores it in `*value` and
+/// returns 1; returns 0 for any other result, -1 when the promise is unknown or not fulfilled.
+int sg_promise_result_number(sg_runtime *runtime, int64_t promise_id, double *value);
 
 #ifdef __cplusplus
 }

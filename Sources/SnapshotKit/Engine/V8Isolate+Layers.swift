@@ -49,10 +49,9 @@ extension V8Isolate {
     return promise
   }
 
-  /// `String(value)` of a fulfilled tracked promise.
-  func resultText(of promise: Int64) -> String? {
-    guard let text = sg_promise_result_text(handle, promise) else { return nil }
-    defer { sg_free(text) }
-    return String(cString: text)
+  /// The result of a fulfilled tracked promise when it is a Number; nil for any other result.
+  func resultNumber(of promise: Int64) -> Double? {
+    var value = 0.0
+    return sg_promise_result_number(handle, promise, &value) == 1 ? value : nil
   }
 }
