@@ -6,6 +6,18 @@ import Testing
 /// build runs in the crash-isolated child), and what `inspect` and `verify` say about the chain.
 @Suite("app snapshots (CLI)", .serialized)
 struct AppSnapshotCommandTests {
+  /// A tree with internal-js built as `runtime.bin` and an app in `app/` whose snapgen.json
+  /// names `main` and that base, with `source` as its `app.js`.
+  func appOnInternalJS(main: String = "app.js#main", source: String) async throws -> TemporaryTree {
+    let tree = try TemporaryTree()
+    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("runtime.bin")])
+    try tree.write([
+      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "\#(main)", "base": "../runtime.bin"}"#,
+      "app/app.js": source,
+    ])
+    return tree
+  }
+
   @Test("an app built on internal-js runs its main with the arguments, awaits it, and exits with its result")
   func runMain() async throws {
     let tree = try TemporaryTree()
@@ -38,12 +50,7 @@ struct AppSnapshotCommandTests {
 
   @Test("a main that throws exits with 1 and names the function")
   func mainThrows() async throws {
-    let tree = try TemporaryTree()
-    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("runtime.bin")])
-    try tree.write([
-      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "app.js#main", "base": "../runtime.bin"}"#,
-      "app/app.js": "export function main() {\n  throw new TypeError('no input');\n}\n",
-    ])
+    let tree = try await appOnInternalJS(source: "export function main() {\n  throw new TypeError('no input');\n}\n")
     _ = try await SnapgenCLI.run(["build", tree("app"), "-o", tree("app.bin")])
     let run = try await SnapgenCLI.run(["run", tree("app.bin")])
     #expect(run.status == 1)
@@ -52,16 +59,11 @@ struct AppSnapshotCommandTests {
 
   @Test("only a number main returns is its exit code, and it must be a whole number from 0 to 255")
   func mainResults() async throws {
-    let tree = try TemporaryTree()
-    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("runtime.bin")])
-    try tree.write([
-      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "app.js#main", "base": "../runtime.bin"}"#,
-      "app/app.js": """
-        export function main(args) {
-          return { number: 7, max: 255, string: "3", object: { valueOf: () => 4 }, huge: 2 ** 40, half: 1.5, minus: -1, nan: NaN, infinite: -Infinity }[args[0]];
-        }
-        """,
-    ])
+    let tree = try await appOnInternalJS(source: """
+      export function main(args) {
+        return { number: 7, max: 255, string: "3", object: { valueOf: () => 4 }, huge: 2 ** 40, half: 1.5, minus: -1, nan: NaN, infinite: -Infinity }[args[0]];
+      }
+      """)
     let build = try await SnapgenCLI.run(["build", tree("app"), "-o", tree("app.bin")])
     try #require(build.status == 0, "\(build.stderr)")
     for (argument, status) in [("number", 7), ("max", 255), ("string", 0), ("object", 0), ("none", 0)] {
@@ -77,12 +79,7 @@ struct AppSnapshotCommandTests {
 
   @Test("a main that is not an exported function fails the build, and nothing is written")
   func mainNotAFunction() async throws {
-    let tree = try TemporaryTree()
-    _ = try await SnapgenCLI.run(["build", Repository.internalJS, "-o", tree("runtime.bin")])
-    try tree.write([
-      "app/snapgen.json": #"{"entryPoints": ["app.js"], "main": "app.js#start", "base": "../runtime.bin"}"#,
-      "app/app.js": "export const start = 3;\n",
-    ])
+    let tree = try await appOnInternalJS(main: "app.js#start", source: "export const start = 3;\n")
     let build = try await SnapgenCLI.run(["build", tree("app"), "-o", tree("app.bin")])
     #expect(build.status == 1)
     #expect(build.stderr.contains("snapgen.json:1:29: error: 'main' app.js#start: main 'start' is not a function: the export is not a function"), "\(build.stderr)")
